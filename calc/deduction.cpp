@@ -1,0 +1,48 @@
+#include "calc/deduction.hpp"
+
+#include "calc/eligibility.hpp"
+
+namespace calc {
+
+ServiceResult calculate_service(const Census& census, const Schedule& schedule, std::size_t service,
+                                std::size_t option) {
+    const Service& s = schedule.services.at(service);
+    const RateOption& rates = s.options.at(option);
+    ServiceResult result;
+    result.service = service;
+    result.option = option;
+    result.sum_of_rounded = Money{Decimal(0).with_scale(2)};
+
+    for (std::size_t i = 0; i < census.schools.size(); ++i) {
+        const School& school = census.schools[i];
+        if (!is_charged(school, s)) continue;
+        SchoolCharge charge;
+        charge.school = i;
+        for (const auto& [factor, rate] : rates.rates) {
+            if (!factor_applies(school, factor)) continue;
+            const Count count{count_of(school, factor)};
+            const ExactAmount amount = rate * count;
+            charge.factors.push_back({factor, count, rate, amount});
+            charge.exact += amount;
+            result.by_factor[index_of(factor)] += amount;
+        }
+        charge.amount = round_to_penny(charge.exact, schedule.rounding);
+        result.exact_total += charge.exact;
+        result.sum_of_rounded += charge.amount;
+        result.charges.push_back(std::move(charge));
+    }
+    return result;
+}
+
+Calculation calculate(const Census& census, const Schedule& schedule) {
+    Calculation calc;
+    calc.sum_of_rounded = Money{Decimal(0).with_scale(2)};
+    for (std::size_t i = 0; i < schedule.services.size(); ++i) {
+        calc.services.push_back(calculate_service(census, schedule, i, schedule.services[i].selected));
+        calc.exact_total += calc.services.back().exact_total;
+        calc.sum_of_rounded += calc.services.back().sum_of_rounded;
+    }
+    return calc;
+}
+
+}  // namespace calc

@@ -1,0 +1,57 @@
+#pragma once
+// The deduction engine: census + schedule -> what each school is charged.
+
+#include "calc/money.hpp"
+#include "calc/schedule.hpp"
+#include "calc/school.hpp"
+
+#include <array>
+#include <vector>
+
+namespace calc {
+
+/// One factor of one school's charge: rate × count, exact.
+struct FactorCharge {
+    Factor factor;
+    Count count;
+    Rate rate;
+    ExactAmount amount;
+};
+
+/// One school's charge for one service: the exact sum over factors, rounded
+/// once to the penny with the schedule's mode.
+struct SchoolCharge {
+    std::size_t school = 0;  ///< index into Census::schools
+    std::vector<FactorCharge> factors;
+    ExactAmount exact;
+    Money amount;
+};
+
+/// One service under one rate option, over a whole census.
+struct ServiceResult {
+    std::size_t service = 0;  ///< index into Schedule::services
+    std::size_t option = 0;   ///< index into Service::options
+    std::vector<SchoolCharge> charges;  ///< charged schools only, census order
+    std::array<ExactAmount, kFactorCount> by_factor{};  ///< exact totals per factor
+    ExactAmount exact_total;  ///< exact sum over schools (never rounded here)
+    Money sum_of_rounded;     ///< sum of the per-school pennies
+
+    /// The reconciliation every output states: pennies charged minus exact total.
+    ExactAmount rounding_difference() const { return sum_of_rounded.exact() - exact_total; }
+};
+
+/// Every service of a schedule under its selected option.
+struct Calculation {
+    std::vector<ServiceResult> services;
+    ExactAmount exact_total;
+    Money sum_of_rounded;
+};
+
+/// Charges one service under rate option `option` (an index into its options).
+ServiceResult calculate_service(const Census& census, const Schedule& schedule, std::size_t service,
+                                std::size_t option);
+
+/// Charges every service of `schedule` under its selected option.
+Calculation calculate(const Census& census, const Schedule& schedule);
+
+}  // namespace calc

@@ -1,0 +1,19 @@
+#pragma once
+// Who is charged for what: the rules of section 1 of the consultation.
+
+#include "calc/schedule.hpp"
+#include "calc/school.hpp"
+
+namespace calc {
+
+/// True when `service` is taken from `school`: never from academies or from
+/// schools whose census row exempts them; de-delegated services from
+/// maintained mainstream schools of the agreed phases; education functions
+/// also from maintained special schools when "special" is agreed.
+bool is_charged(const School& school, const Service& service);
+
+/// Special schools are charged per place only; mainstream schools on every
+/// factor but PLACE. LUMP applies to every charged school.
+bool factor_applies(const School& school, Factor factor);
+
+}  // namespace calc

@@ -1,0 +1,22 @@
+#pragma once
+// Writing money for people: £12,345.67, -£34,457 or (£10,202).
+
+#include "calc/decimal.hpp"
+
+#include <string>
+
+namespace calc {
+
+enum class Negative { minus_sign, parentheses };
+
+/// "12,345" from "12345": thousands separators on a digit string.
+std::string group_thousands(const std::string& whole_digits);
+
+/// `amount` with a £ sign, thousands separators and exactly `places` decimals.
+/// Formatting never rounds: `amount` must already have at most `places` places.
+std::string format_pounds(const Decimal& amount, int places, Negative style = Negative::minus_sign);
+
+/// The same without the £ sign or separators, for CSV: "-34457.00".
+std::string format_plain(const Decimal& amount, int places);
+
+}  // namespace calc

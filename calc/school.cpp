@@ -1,0 +1,61 @@
+#include "calc/school.hpp"
+
+#include "calc/text.hpp"
+
+namespace calc {
+
+namespace {
+constexpr std::array<Phase, 6> kPhases = {Phase::primary, Phase::secondary, Phase::all_through,
+                                          Phase::special, Phase::nursery,   Phase::pru};
+}
+
+std::string_view name_of(Phase p) {
+    switch (p) {
+        case Phase::primary: return "primary";
+        case Phase::secondary: return "secondary";
+        case Phase::all_through: return "all-through";
+        case Phase::special: return "special";
+        case Phase::nursery: return "nursery";
+        case Phase::pru: return "pru";
+    }
+    return "?";
+}
+
+std::string_view label_of(Phase p) {
+    switch (p) {
+        case Phase::primary: return "Primary";
+        case Phase::secondary: return "Secondary";
+        case Phase::all_through: return "All-through";
+        case Phase::special: return "Special";
+        case Phase::nursery: return "Nursery";
+        case Phase::pru: return "PRU";
+    }
+    return "?";
+}
+
+std::optional<Phase> phase_from_name(std::string_view name) {
+    for (Phase p : kPhases)
+        if (equals_ignoring_case(name_of(p), name)) return p;
+    return std::nullopt;
+}
+
+std::string_view name_of(Governance g) { return g == Governance::maintained ? "maintained" : "academy"; }
+
+std::optional<Governance> governance_from_name(std::string_view name) {
+    if (equals_ignoring_case(name, "maintained")) return Governance::maintained;
+    if (equals_ignoring_case(name, "academy")) return Governance::academy;
+    return std::nullopt;
+}
+
+bool is_mainstream(Phase p) { return p == Phase::primary || p == Phase::secondary || p == Phase::all_through; }
+
+Decimal count_of(const School& school, Factor factor) {
+    switch (factor) {
+        case Factor::AWPU: return Decimal(school.nor);
+        case Factor::PLACE: return school.places;
+        case Factor::LUMP: return Decimal(1);
+        default: return school.census[index_of(factor)];
+    }
+}
+
+}  // namespace calc

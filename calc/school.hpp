@@ -1,0 +1,50 @@
+#pragma once
+// A school as the engine sees it: plain data, filled by census/.
+
+#include "calc/decimal.hpp"
+#include "calc/factor.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace calc {
+
+enum class Phase { primary, secondary, all_through, special, nursery, pru };
+enum class Governance { maintained, academy };
+
+std::string_view name_of(Phase p);          ///< "primary", "all-through"...
+std::optional<Phase> phase_from_name(std::string_view name);  ///< case-insensitive
+std::string_view label_of(Phase p);         ///< "Primary", "All-through"...
+std::string_view name_of(Governance g);     ///< "maintained", "academy"
+std::optional<Governance> governance_from_name(std::string_view name);
+/// Primary, secondary and all-through schools: the phases de-delegation applies to.
+bool is_mainstream(Phase p);
+
+/// One school of a census. Counts are exact pupils (fractional where the
+/// census gives NOR × proportion); nothing here is rounded.
+struct School {
+    std::string urn;
+    std::string laestab;
+    std::string name;
+    Phase phase = Phase::primary;
+    Governance governance = Governance::maintained;
+    long long nor = 0;                          ///< pupils on roll
+    Decimal places;                             ///< special-school places
+    std::array<Decimal, kFactorCount> census{};  ///< FSM..LPA; AWPU/PLACE/LUMP slots unused
+    std::vector<std::string> exempt;            ///< service ids not charged
+    long source_line = 0;                       ///< where the census row starts, for messages
+};
+
+/// The count a factor is charged on: NOR for AWPU, places for PLACE, one for LUMP.
+Decimal count_of(const School& school, Factor factor);
+
+/// The schools of one census, in file order.
+struct Census {
+    std::string source;  ///< file name, or "embedded: ..." for the shipped sample
+    std::vector<School> schools;
+};
+
+}  // namespace calc
