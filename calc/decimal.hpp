@@ -18,7 +18,7 @@ struct DecimalOverflow : std::overflow_error {
 };
 
 /// An exact decimal number: value = units × 10^-scale.
-/// units is a checked 128-bit integer (Boost.Multiprecision), so about 38
+/// units is a checked integer with a 128-bit magnitude (Boost.Multiprecision), so 38
 /// significant digits; scale is 0..kMaxScale. Arithmetic is exact; the only
 /// operation that loses digits is round(), which names its mode. Two values
 /// compare equal when they are numerically equal (2.5 == 2.50).
