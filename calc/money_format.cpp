@@ -1,5 +1,7 @@
 #include "calc/money_format.hpp"
 
+#include <algorithm>
+
 namespace calc {
 
 std::string group_thousands(const std::string& whole_digits) {
@@ -20,6 +22,10 @@ std::string format_pounds(const Decimal& amount, int places, Negative style) {
     const std::string body = "\xC2\xA3" + group_thousands(whole) + fraction;
     if (amount.sign() >= 0) return body;
     return style == Negative::parentheses ? "(" + body + ")" : "-" + body;
+}
+
+std::string format_pounds_exact(const Decimal& amount, Negative style) {
+    return format_pounds(amount, std::max(2, amount.significant_places()), style);
 }
 
 std::string format_plain(const Decimal& amount, int places) { return amount.to_fixed(places); }

@@ -16,6 +16,12 @@ std::string group_thousands(const std::string& whole_digits);
 /// Formatting never rounds: `amount` must already have at most `places` places.
 std::string format_pounds(const Decimal& amount, int places, Negative style = Negative::minus_sign);
 
+/// Every digit of an exact amount, at least 2 places: "£114,538.08026448", "£2.80".
+std::string format_pounds_exact(const Decimal& amount, Negative style = Negative::minus_sign);
+
+/// A rate as schedules show it: at least 2 places, up to its own (£40.49, £3.375).
+inline std::string format_rate(const Decimal& rate) { return format_pounds_exact(rate); }
+
 /// The same without the £ sign or separators, for CSV: "-34457.00".
 std::string format_plain(const Decimal& amount, int places);
 

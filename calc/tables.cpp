@@ -15,16 +15,33 @@ std::string phase_label(const Service& service, Factor factor) {
 
 namespace {
 
-std::optional<Rate> previous_rate(const Schedule* previous, const Service& service, Factor factor) {
+// The same service in last year's schedule, charged on this census.
+struct PreviousYear {
+    const RateOption* option = nullptr;
+    ServiceResult result;
+};
+
+std::optional<PreviousYear> previous_year(const Census& census, const Schedule* previous, const Service& service) {
     if (!previous) return std::nullopt;
-    const Service* before = previous->find(service.id);
-    if (!before) return std::nullopt;
-    const Rate* rate = before->selected_option().rate_for(factor);
-    return rate ? std::optional<Rate>(*rate) : std::nullopt;
+    for (std::size_t i = 0; i < previous->services.size(); ++i) {
+        const Service& before = previous->services[i];
+        if (before.id == service.id)
+            return PreviousYear{&before.selected_option(), calculate_service(census, *previous, i, before.selected)};
+    }
+    return std::nullopt;
 }
 
-ServiceTable table_for(const Census& census, const Schedule& schedule, const Schedule* previous, std::size_t s,
-                       std::size_t o) {
+void add_previous(FactorColumn& column, const std::optional<PreviousYear>& before) {
+    if (!before) return;
+    const Rate* rate = before->option->rate_for(column.factor);
+    if (!rate) return;
+    column.previous = *rate;
+    column.previous_exact = before->result.by_factor[index_of(column.factor)];
+    column.previous_presented = present_to(column.previous_exact->value, before->option->present_to, kPresentationRounding);
+}
+
+ServiceTable table_for(const Census& census, const Schedule& schedule, const std::optional<PreviousYear>& before,
+                       std::size_t s, std::size_t o) {
     const Service& service = schedule.services[s];
     const RateOption& option = service.options[o];
     const ServiceResult result = calculate_service(census, schedule, s, o);
@@ -35,8 +52,10 @@ ServiceTable table_for(const Census& census, const Schedule& schedule, const Sch
     table.selected = o == service.selected;
     for (const auto& [factor, rate] : option.rates) {
         const ExactAmount exact = result.by_factor[index_of(factor)];
-        table.columns.push_back({factor, phase_label(service, factor), rate, previous_rate(previous, service, factor),
-                                 exact, present_to(exact.value, option.present_to, kPresentationRounding)});
+        FactorColumn column{factor, phase_label(service, factor), rate, std::nullopt, std::nullopt, std::nullopt,
+                            exact, present_to(exact.value, option.present_to, kPresentationRounding)};
+        add_previous(column, before);
+        table.columns.push_back(std::move(column));
         table.sum_of_presented_columns += table.columns.back().presented;
     }
     table.exact_total = result.exact_total;
@@ -51,9 +70,11 @@ ServiceTable table_for(const Census& census, const Schedule& schedule, const Sch
 
 std::vector<ServiceTable> build_tables(const Census& census, const Schedule& schedule, const Schedule* previous) {
     std::vector<ServiceTable> tables;
-    for (std::size_t s = 0; s < schedule.services.size(); ++s)
+    for (std::size_t s = 0; s < schedule.services.size(); ++s) {
+        const auto before = previous_year(census, previous, schedule.services[s]);
         for (std::size_t o = 0; o < schedule.services[s].options.size(); ++o)
-            tables.push_back(table_for(census, schedule, previous, s, o));
+            tables.push_back(table_for(census, schedule, before, s, o));
+    }
     return tables;
 }
 

@@ -18,9 +18,11 @@ struct FactorColumn {
     Factor factor;
     std::string phase_label;      ///< "Primary", "Special" (for PLACE)
     Rate rate;
-    std::optional<Rate> previous;  ///< the previous schedule's rate, if given
-    ExactAmount exact;            ///< exact total over schools
-    Decimal presented;            ///< exact rounded to the option's precision
+    std::optional<Rate> previous;               ///< the previous schedule's rate, if given
+    std::optional<ExactAmount> previous_exact;  ///< the previous rate on this census
+    std::optional<Decimal> previous_presented;  ///< at the previous schedule's precision
+    ExactAmount exact;                          ///< exact total over schools
+    Decimal presented;                          ///< exact rounded to the option's precision
 };
 
 /// A service under one rate option, in the consultation's shape.

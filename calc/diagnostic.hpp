@@ -1,0 +1,28 @@
+#pragma once
+// What is wrong with an input, and where: "file:line: column: message".
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace calc {
+
+/// One problem in an input file. column is a CSV header or a TOML key path;
+/// line is 1-based (0 when the problem is the whole file).
+struct Diagnostic {
+    std::string file;
+    long line = 0;
+    std::string column;
+    std::string message;
+
+    std::string to_string() const;
+};
+
+/// Input that cannot be used. Loaders collect every problem they find before
+/// throwing, so a user fixes a file in one pass.
+struct InputError : std::runtime_error {
+    explicit InputError(std::vector<Diagnostic> problems);
+    std::vector<Diagnostic> diagnostics;
+};
+
+}  // namespace calc

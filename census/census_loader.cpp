@@ -1,0 +1,255 @@
+#include "census/census_loader.hpp"
+
+#include "calc/number_text.hpp"
+#include "calc/text.hpp"
+#include "census/csv_rows.hpp"
+#include "io/text_file.hpp"
+
+#include <map>
+#include <optional>
+
+namespace census {
+
+namespace {
+
+using calc::Decimal;
+using calc::Factor;
+
+constexpr std::size_t kMaxReported = 100;
+
+// What one header column holds.
+struct Column {
+    enum class Kind { urn, laestab, school, phase, governance, nor, places, count, proportion, exempt } kind;
+    Factor factor = Factor::AWPU;  // for count and proportion columns
+    std::string header;            // as written in the file
+};
+
+std::optional<Column> column_for(std::string_view header) {
+    using K = Column::Kind;
+    const std::string name = calc::to_lower(calc::trim(header));
+    static const std::map<std::string, K> plain = {
+        {"urn", K::urn},       {"laestab", K::laestab}, {"school", K::school}, {"phase", K::phase},
+        {"governance", K::governance}, {"nor", K::nor}, {"places", K::places}, {"exempt", K::exempt}};
+    if (auto it = plain.find(name); it != plain.end()) return Column{it->second, Factor::AWPU, std::string(header)};
+    const bool is_prop = name.size() > 5 && name.substr(name.size() - 5) == "_prop";
+    const auto factor = calc::factor_from_code(is_prop ? name.substr(0, name.size() - 5) : name);
+    if (factor && calc::is_census_factor(*factor))
+        return Column{is_prop ? K::proportion : K::count, *factor, std::string(header)};
+    return std::nullopt;
+}
+
+bool is_service_id(std::string_view id) {
+    if (id.empty()) return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+    return true;
+}
+
+// Reads one data row into a school, adding a diagnostic per bad field.
+class RowReader {
+public:
+    RowReader(const std::string& file, const std::vector<Column>& columns, std::vector<calc::Diagnostic>& problems)
+        : file_(file), columns_(columns), problems_(problems) {}
+
+    calc::School read(const CsvRow& row) {
+        calc::School school;
+        school.source_line = row.line;
+        line_ = row.line;
+        // NOR first: proportions and the count ceiling depend on it.
+        std::optional<long long> nor;
+        for (std::size_t i = 0; i < columns_.size(); ++i)
+            if (columns_[i].kind == Column::Kind::nor) nor = read_nor(columns_[i], row.fields[i]);
+        school.nor = nor.value_or(0);
+        for (std::size_t i = 0; i < columns_.size(); ++i) read_field(columns_[i], calc::trim(row.fields[i]), nor, school);
+        return school;
+    }
+
+private:
+    void problem(const Column& c, std::string message) { problems_.push_back({file_, line_, c.header, std::move(message)}); }
+
+    std::optional<Decimal> number(const Column& c, std::string_view text, bool percent_allowed) {
+        if (text.empty()) {
+            problem(c, "empty; write 0 if there are none");
+            return std::nullopt;
+        }
+        try {
+            const calc::NumberText n = calc::parse_number(text);
+            if (n.currency) problem(c, "a £ amount where a count is expected: \"" + std::string(text) + "\"");
+            else if (n.percent && !percent_allowed) problem(c, "a percentage where a count is expected: \"" + std::string(text) + "\"");
+            else if (n.value.sign() < 0) problem(c, "negative: \"" + std::string(text) + "\"");
+            else return n.value;
+        } catch (const calc::InvalidNumber& e) {
+            problem(c, e.what());
+        }
+        return std::nullopt;
+    }
+
+    std::optional<long long> read_nor(const Column& c, std::string_view raw) {
+        const std::string_view text = calc::trim(raw);
+        const auto value = number(c, text, false);
+        if (!value) return std::nullopt;
+        if (value->significant_places() != 0) {
+            problem(c, "pupils on roll must be a whole number: \"" + std::string(text) + "\"");
+            return std::nullopt;
+        }
+        if (*value > Decimal(10'000'000)) {
+            problem(c, "more than 10,000,000 pupils: \"" + std::string(text) + "\"");
+            return std::nullopt;
+        }
+        return static_cast<long long>(value->normalized().units());
+    }
+
+    void read_field(const Column& c, std::string_view text, std::optional<long long> nor, calc::School& school) {
+        using K = Column::Kind;
+        switch (c.kind) {
+            case K::urn:
+                if (text.empty()) problem(c, "missing; every school needs its URN");
+                else if (text.find_first_not_of("0123456789") != std::string_view::npos)
+                    problem(c, "not a URN (digits only): \"" + std::string(text) + "\"");
+                school.urn = text;
+                break;
+            case K::laestab:
+                if (!text.empty() && text.find_first_not_of("0123456789") != std::string_view::npos)
+                    problem(c, "not a LAESTAB (digits only): \"" + std::string(text) + "\"");
+                school.laestab = text;
+                break;
+            case K::school: school.name = text; break;
+            case K::phase:
+                if (auto p = calc::phase_from_name(text)) school.phase = *p;
+                else problem(c, "unknown phase \"" + std::string(text) + "\" (primary, secondary, all-through, special, nursery, pru)");
+                break;
+            case K::governance:
+                if (auto g = calc::governance_from_name(text)) school.governance = *g;
+                else problem(c, "unknown governance \"" + std::string(text) + "\" (maintained, academy)");
+                break;
+            case K::nor: break;  // read first
+            case K::places:
+                if (!text.empty())
+                    if (auto v = number(c, text, false)) school.places = *v;
+                break;
+            case K::count:
+                if (auto v = number(c, text, false)) {
+                    if (nor && *v > Decimal(*nor))
+                        problem(c, "count " + std::string(text) + " is above NOR " + std::to_string(*nor));
+                    school.census[calc::index_of(c.factor)] = *v;
+                }
+                break;
+            case K::proportion:
+                if (auto v = number(c, text, true)) {
+                    if (*v > Decimal(1)) problem(c, "proportion above 1 (100%): \"" + std::string(text) + "\"");
+                    else if (nor) school.census[calc::index_of(c.factor)] = *v * Decimal(*nor);
+                }
+                break;
+            case K::exempt: read_exempt(c, text, school); break;
+        }
+    }
+
+    void read_exempt(const Column& c, std::string_view text, calc::School& school) {
+        while (!text.empty()) {
+            const std::size_t semi = text.find(';');
+            const std::string_view id = calc::trim(text.substr(0, semi));
+            if (!id.empty()) {
+                if (is_service_id(id)) school.exempt.emplace_back(id);
+                else problem(c, "not a service id: \"" + std::string(id) + "\" (ids are separated by ;)");
+            }
+            if (semi == std::string_view::npos) break;
+            text.remove_prefix(semi + 1);
+        }
+    }
+
+    const std::string& file_;
+    const std::vector<Column>& columns_;
+    std::vector<calc::Diagnostic>& problems_;
+    long line_ = 0;
+};
+
+std::vector<Column> read_header(const CsvRow& header, const std::string& file, std::vector<calc::Diagnostic>& problems) {
+    std::vector<Column> columns;
+    std::map<std::string, std::string> seen;  // lower-case header -> as written
+    bool factor_given[calc::kFactorCount] = {};
+    for (const std::string& raw : header.fields) {
+        const std::string name = calc::to_lower(calc::trim(raw));
+        auto column = column_for(raw);
+        if (!column) {
+            problems.push_back({file, header.line, raw, "unknown column (known: " + known_columns() + ")"});
+            column = Column{Column::Kind::school, Factor::AWPU, raw};  // keeps positions aligned; never used
+        } else if (seen.count(name)) {
+            problems.push_back({file, header.line, raw, "column given twice"});
+        } else if ((column->kind == Column::Kind::count || column->kind == Column::Kind::proportion) &&
+                   factor_given[calc::index_of(column->factor)]) {
+            problems.push_back({file, header.line, raw,
+                                "both a count and a _prop column for " + std::string(calc::code_of(column->factor)) +
+                                    "; give one"});
+        }
+        if (column->kind == Column::Kind::count || column->kind == Column::Kind::proportion)
+            factor_given[calc::index_of(column->factor)] = true;
+        seen.emplace(name, raw);
+        columns.push_back(*column);
+    }
+    for (const char* required : {"urn", "phase", "governance", "nor"})
+        if (!seen.count(required))
+            problems.push_back({file, header.line, "", std::string("missing required column ") +
+                                                           (std::string_view(required) == "urn" ? "URN" : required)});
+    return columns;
+}
+
+}  // namespace
+
+std::string known_columns() {
+    std::string out = "URN, LAESTAB, School, Phase, Governance, NOR, Places";
+    for (Factor f : calc::kAllFactors)
+        if (calc::is_census_factor(f)) out += ", " + std::string(calc::code_of(f)) + "[_prop]";
+    return out + ", Exempt";
+}
+
+calc::Census load_census(std::string_view text, const std::string& file) {
+    const std::vector<CsvRow> rows = read_csv_rows(text, file);
+    if (rows.empty()) throw calc::InputError({{file, 1, "", "empty file: a census needs a header row and schools"}});
+
+    std::vector<calc::Diagnostic> problems;
+    const std::vector<Column> columns = read_header(rows.front(), file, problems);
+    if (!problems.empty()) throw calc::InputError(std::move(problems));
+    if (rows.size() == 1) throw calc::InputError({{file, rows.front().line, "", "no schools below the header"}});
+
+    calc::Census census;
+    census.source = file;
+    RowReader reader(file, columns, problems);
+    std::map<std::string, long> urn_lines;
+    for (std::size_t r = 1; r < rows.size() && problems.size() < kMaxReported; ++r) {
+        const CsvRow& row = rows[r];
+        if (row.fields.size() != columns.size()) {
+            problems.push_back({file, row.line, "", "row has " + std::to_string(row.fields.size()) + " fields, header has " +
+                                                        std::to_string(columns.size())});
+            continue;
+        }
+        calc::School school = reader.read(row);
+        if (!school.urn.empty()) {
+            const auto [it, fresh] = urn_lines.emplace(school.urn, row.line);
+            if (!fresh)
+                problems.push_back({file, row.line, "URN", "URN " + school.urn + " already given on line " +
+                                                               std::to_string(it->second)});
+        }
+        census.schools.push_back(std::move(school));
+    }
+    if (problems.size() >= kMaxReported)
+        problems.push_back({file, 0, "", "stopped after " + std::to_string(kMaxReported) + " problems"});
+    if (!problems.empty()) throw calc::InputError(std::move(problems));
+    return census;
+}
+
+calc::Census load_census_file(const std::string& path) { return load_census(io::read_text_file(path), path); }
+
+std::vector<calc::Diagnostic> check_exemptions(const calc::Census& census, const calc::Schedule& schedule) {
+    std::vector<calc::Diagnostic> problems;
+    for (const calc::School& school : census.schools)
+        for (const std::string& id : school.exempt)
+            if (!schedule.find(id)) {
+                std::string ids;
+                for (const calc::Service& s : schedule.services) ids += (ids.empty() ? "" : ", ") + s.id;
+                problems.push_back({census.source, school.source_line, "Exempt",
+                                    "no service \"" + id + "\" in the " + schedule.year + " schedule (" + ids + ")"});
+            }
+    return problems;
+}
+
+}  // namespace census

@@ -1,0 +1,102 @@
+#include "census/csv_rows.hpp"
+
+#include <csv.h>
+
+#include <cstdio>
+
+namespace census {
+
+namespace {
+
+constexpr std::size_t kMaxLineBytes = 1 << 20;
+
+// Byte offset of the first byte that is not valid UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t extra = 0;
+        if (c < 0x80) extra = 0;
+        else if (c >= 0xC2 && c <= 0xDF) extra = 1;
+        else if (c >= 0xE0 && c <= 0xEF) extra = 2;
+        else if (c >= 0xF0 && c <= 0xF4) extra = 3;
+        else return i;
+        if (extra > 0 && i + extra >= s.size()) return i;  // cut short
+        for (std::size_t k = 1; k <= extra; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+        i += extra + 1;
+    }
+    return std::string_view::npos;
+}
+
+// libcsv calls these back with each field and at each row end.
+struct Collector {
+    std::vector<CsvRow> rows;
+    CsvRow current;
+    bool row_open = false;
+
+    static void on_field(void* bytes, std::size_t size, void* self) {
+        auto* c = static_cast<Collector*>(self);
+        c->current.fields.emplace_back(static_cast<const char*>(bytes), size);
+    }
+    static void on_row_end(int, void* self) {
+        auto* c = static_cast<Collector*>(self);
+        c->rows.push_back(std::move(c->current));
+        c->current = CsvRow{};
+        c->row_open = false;
+    }
+};
+
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+}  // namespace
+
+std::vector<CsvRow> read_csv_rows(std::string_view text, const std::string& file) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 byte-order mark
+
+    csv_parser parser;
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
+    Collector collector;
+    std::vector<calc::Diagnostic> problems;
+
+    long line_number = 0;
+    std::size_t start = 0;
+    while (start < text.size() && problems.empty()) {
+        const std::size_t newline = text.find('\n', start);
+        const std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
+        const std::string_view line = text.substr(start, end - start);
+        start = end;
+        ++line_number;
+
+        if (line.size() > kMaxLineBytes) {
+            problems.push_back({file, line_number, "", "line longer than 1 MiB; is this a census CSV?"});
+            break;
+        }
+        if (const std::size_t bad = first_invalid_utf8(line); bad != std::string_view::npos) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(line[bad]));
+            problems.push_back({file, line_number, "",
+                                std::string("byte ") + hex + " at byte " + std::to_string(bad + 1) +
+                                    " is not UTF-8; save the file as CSV UTF-8"});
+            break;
+        }
+        if (!collector.row_open && !is_blank(line)) {
+            collector.current.line = line_number;
+            collector.row_open = true;
+        }
+        if (csv_parse(&parser, line.data(), line.size(), Collector::on_field, Collector::on_row_end, &collector) !=
+            line.size()) {
+            problems.push_back({file, line_number, "", std::string("malformed CSV: ") +
+                                                           csv_strerror(csv_error(&parser)) +
+                                                           " (a quote inside a field must be doubled)"});
+            break;
+        }
+    }
+    if (problems.empty() && csv_fini(&parser, Collector::on_field, Collector::on_row_end, &collector) != 0)
+        problems.push_back({file, collector.current.line, "", "malformed CSV: a quoted field is never closed"});
+    csv_free(&parser);
+    if (!problems.empty()) throw calc::InputError(std::move(problems));
+    return std::move(collector.rows);
+}
+
+}  // namespace census

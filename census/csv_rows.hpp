@@ -1,0 +1,23 @@
+#pragma once
+// RFC 4180 rows with the line each starts on, read by libcsv.
+
+#include "calc/diagnostic.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace census {
+
+struct CsvRow {
+    long line = 0;  ///< physical line the row starts on (1-based)
+    std::vector<std::string> fields;
+};
+
+/// Splits `text` into rows. Accepts a UTF-8 byte-order mark, CRLF or LF line
+/// ends, quoted fields with commas and newlines, and skips blank lines.
+/// Refuses bytes that are not UTF-8, lines over 1 MiB and malformed quoting,
+/// throwing calc::InputError with the file and line.
+std::vector<CsvRow> read_csv_rows(std::string_view text, const std::string& file);
+
+}  // namespace census

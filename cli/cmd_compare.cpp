@@ -1,0 +1,58 @@
+// dedeleg compare: what a new schedule costs each school.
+#include "calc/compare.hpp"
+#include "cli/commands.hpp"
+#include "cli/embedded.hpp"
+#include "cli/inputs.hpp"
+#include "cli/output.hpp"
+#include "report/compare_report.hpp"
+
+#include <memory>
+
+namespace cli {
+
+namespace {
+
+struct CompareOptions {
+    std::string from;
+    std::string to;
+    InputOptions inputs;  // census only
+    std::string out;
+    std::string format;
+};
+
+void run_compare(const CompareOptions& opts) {
+    const calc::Census census = load_census(opts.inputs.census);
+    const calc::Schedule from = load_rates(opts.from, kDefaultPrevious);
+    const calc::Schedule to = load_rates(opts.to, kDefaultRates);
+    check_census_against(census, from);
+    check_census_against(census, to);
+    const calc::Calculation before = calc::calculate(census, from);
+    const calc::Calculation after = calc::calculate(census, to);
+    const calc::Comparison cmp = calc::compare(census, from, before, to, after);
+    const bool csv = opts.format == "csv" || (opts.format.empty() && opts.out.size() > 4 &&
+                                               opts.out.substr(opts.out.size() - 4) == ".csv");
+    emit(opts.out, [&](std::ostream& out) {
+        if (csv) report::write_compare_csv(out, census, cmp);
+        else report::write_compare_markdown(out, census, from, to, cmp);
+    });
+}
+
+}  // namespace
+
+void setup_compare(CLI::App& app) {
+    auto opts = std::make_shared<CompareOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "compare",
+        "Show each school's charge under two schedules and the change: what does this cost my school? "
+        "Default: the shipped Havering 2024-25 -> 2025-26.\n"
+        "Example: dedeleg compare --from 2024-25.toml --to proposal.toml --census oct-2024.csv --out change.csv");
+    cmd->add_option("--from", opts->from, "The schedule schools pay now (TOML)")->check(CLI::ExistingFile);
+    cmd->add_option("--to", opts->to, "The proposed schedule (TOML)")->check(CLI::ExistingFile);
+    add_census_option(*cmd, opts->inputs);
+    cmd->add_option("--out,-o", opts->out, "Write to this file (atomically); CSV when it ends in .csv");
+    cmd->add_option("--format,-f", opts->format, "md or csv (default: csv for a .csv --out, else md)")
+        ->check(CLI::IsMember({"md", "csv"}));
+    cmd->callback([opts] { run_compare(*opts); });
+}
+
+}  // namespace cli

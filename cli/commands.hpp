@@ -1,0 +1,13 @@
+#pragma once
+// Each subcommand: a setup function that adds it to the app and runs it.
+
+#include <CLI/CLI.hpp>
+
+namespace cli {
+
+void setup_tables(CLI::App& app);
+void setup_calc(CLI::App& app);
+void setup_compare(CLI::App& app);
+void setup_validate(CLI::App& app);
+
+}  // namespace cli

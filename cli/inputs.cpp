@@ -1,0 +1,85 @@
+#include "cli/inputs.hpp"
+
+#include "calc/diagnostic.hpp"
+#include "census/census_loader.hpp"
+#include "cli/embedded.hpp"
+#include "rates/schedule_loader.hpp"
+
+namespace cli {
+
+void add_rates_option(CLI::App& cmd, InputOptions& opts) {
+    cmd.add_option("--rates,-r", opts.rates, "Rate schedule (TOML). Default: the shipped Havering 2025-26 schedule")
+        ->check(CLI::ExistingFile);
+}
+
+void add_census_option(CLI::App& cmd, InputOptions& opts) {
+    cmd.add_option("--census,-c", opts.census,
+                   "Census of schools (CSV). Default: the shipped Havering sample (DfE January 2023 census, "
+                   "calibrated to the paper's October 2023 bases)")
+        ->check(CLI::ExistingFile);
+}
+
+void add_choice_option(CLI::App& cmd, InputOptions& opts) {
+    cmd.add_option("--option", opts.choices,
+                   "Charge a service's alternative rates, e.g. --option trade-union=pay-rise (repeatable)");
+}
+
+void add_previous_option(CLI::App& cmd, InputOptions& opts) {
+    cmd.add_option("--previous,-p", opts.previous,
+                   "Last year's schedule, shown beside each rate. Default: Havering 2024-25 when --rates is not given")
+        ->check(CLI::ExistingFile);
+}
+
+calc::Schedule load_rates(const std::string& path, std::string_view embedded_default) {
+    if (!path.empty()) return rates::load_schedule_file(path);
+    return rates::load_schedule(embedded_text(embedded_default), "embedded:" + std::string(embedded_default));
+}
+
+calc::Census load_census(const std::string& path) {
+    if (!path.empty()) return census::load_census_file(path);
+    return census::load_census(embedded_text(kDefaultCensus), "embedded:" + std::string(kDefaultCensus));
+}
+
+void apply_choices(calc::Schedule& schedule, const std::vector<std::string>& choices) {
+    std::vector<calc::Diagnostic> problems;
+    for (const std::string& choice : choices) {
+        const std::size_t eq = choice.find('=');
+        const std::string service_id = choice.substr(0, eq);
+        const std::string option_id = eq == std::string::npos ? "" : choice.substr(eq + 1);
+        calc::Service* service = nullptr;
+        for (calc::Service& s : schedule.services)
+            if (s.id == service_id) service = &s;
+        if (!service) {
+            problems.push_back({"--option", 0, "", "no service \"" + service_id + "\" in the " + schedule.year + " schedule"});
+            continue;
+        }
+        std::string known;
+        bool found = false;
+        for (std::size_t i = 0; i < service->options.size(); ++i) {
+            known += (known.empty() ? "" : ", ") + service->options[i].id;
+            if (service->options[i].id == option_id) {
+                service->selected = i;
+                found = true;
+            }
+        }
+        if (!found)
+            problems.push_back({"--option", 0, "", service_id + " has no option \"" + option_id + "\" (" + known + ")"});
+    }
+    if (!problems.empty()) throw calc::InputError(std::move(problems));
+}
+
+void check_census_against(const calc::Census& census, const calc::Schedule& schedule) {
+    auto problems = census::check_exemptions(census, schedule);
+    if (!problems.empty()) throw calc::InputError(std::move(problems));
+}
+
+Inputs load_inputs(const InputOptions& opts) {
+    Inputs in{load_census(opts.census), load_rates(opts.rates, kDefaultRates), std::nullopt};
+    if (!opts.previous.empty()) in.previous = rates::load_schedule_file(opts.previous);
+    else if (opts.rates.empty()) in.previous = load_rates("", kDefaultPrevious);
+    apply_choices(in.schedule, opts.choices);
+    check_census_against(in.census, in.schedule);
+    return in;
+}
+
+}  // namespace cli

@@ -1,0 +1,46 @@
+#pragma once
+// The --rates/--census/--previous/--option options every command shares, and
+// loading them (from files, or the embedded Havering default).
+
+#include "calc/schedule.hpp"
+#include "calc/school.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cli {
+
+struct InputOptions {
+    std::string rates;                 ///< empty: the embedded 2025-26 schedule
+    std::string census;                ///< empty: the embedded sample census
+    std::string previous;              ///< empty: 2024-25 when rates is the default, else none
+    std::vector<std::string> choices;  ///< "service=option"
+};
+
+struct Inputs {
+    calc::Census census;
+    calc::Schedule schedule;
+    std::optional<calc::Schedule> previous;
+};
+
+void add_rates_option(CLI::App& cmd, InputOptions& opts);
+void add_census_option(CLI::App& cmd, InputOptions& opts);
+void add_choice_option(CLI::App& cmd, InputOptions& opts);
+void add_previous_option(CLI::App& cmd, InputOptions& opts);
+
+/// Loads everything named in `opts`; throws calc::InputError with every problem.
+Inputs load_inputs(const InputOptions& opts);
+
+calc::Schedule load_rates(const std::string& path_or_empty, std::string_view embedded_default);
+calc::Census load_census(const std::string& path_or_empty);
+
+/// Applies "service=option" choices; throws calc::InputError for unknown names.
+void apply_choices(calc::Schedule& schedule, const std::vector<std::string>& choices);
+
+/// Throws calc::InputError if the census exempts schools from services the schedule lacks.
+void check_census_against(const calc::Census& census, const calc::Schedule& schedule);
+
+}  // namespace cli
