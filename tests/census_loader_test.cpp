@@ -1,0 +1,117 @@
+#include "census/census_loader.hpp"
+
+#include "calc/number_text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+calc::Decimal d(const char* text) { return calc::parse_number(text).value; }
+
+// The first problem reported for `text`, as file:line: column: message.
+std::string first_problem(const std::string& text) {
+    try {
+        census::load_census(text, "c.csv");
+    } catch (const calc::InputError& e) {
+        return e.diagnostics.front().to_string();
+    }
+    return "(accepted)";
+}
+
+const std::string kHeader = "URN,LAESTAB,School,Phase,Governance,NOR,FSM\n";
+
+TEST(CensusLoader, ReadsCountsAndProportionsExactly) {
+    const auto c = census::load_census(
+        "urn,School,PHASE,Governance,NOR,FSM,EAL3_prop,Places,Exempt\n"
+        "100001,A,primary,maintained,401,54.5,0.05794399,,insurance; maternity\n"
+        "100002,B,Special,maintained,150,10,12.5%,156.5,\n",
+        "c.csv");
+    ASSERT_EQ(c.schools.size(), 2u);
+    const calc::School& a = c.schools[0];
+    EXPECT_EQ(a.nor, 401);
+    EXPECT_EQ(a.census[calc::index_of(calc::Factor::FSM)], d("54.5"));
+    EXPECT_EQ(a.census[calc::index_of(calc::Factor::EAL3)].to_string(), "23.23553999");  // 401 × 0.05794399
+    EXPECT_EQ(a.exempt, (std::vector<std::string>{"insurance", "maternity"}));
+    EXPECT_EQ(a.source_line, 2);
+    EXPECT_EQ(c.schools[1].phase, calc::Phase::special);
+    EXPECT_EQ(c.schools[1].places, d("156.5"));
+    EXPECT_EQ(c.schools[1].census[calc::index_of(calc::Factor::EAL3)], d("18.75"));  // 150 × 12.5%
+}
+
+TEST(CensusLoader, AcceptsWhatSpreadsheetsWrite) {
+    const auto c = census::load_census(
+        "\xEF\xBB\xBFURN,School,Phase,Governance,NOR,FSM\r\n"
+        "\r\n"
+        "100001,\"Smith, Jones \"\"and\"\" Co\nPrimary\",primary,maintained,\"1,234\",12\r\n"
+        "100002,B,primary,academy,20,0\r\n",
+        "c.csv");
+    ASSERT_EQ(c.schools.size(), 2u);
+    EXPECT_EQ(c.schools[0].name, "Smith, Jones \"and\" Co\nPrimary");
+    EXPECT_EQ(c.schools[0].nor, 1234);
+    EXPECT_EQ(c.schools[1].source_line, 5);  // the quoted newline and blank line still count
+}
+
+struct Bad {
+    std::string text;
+    std::string problem;
+};
+
+TEST(CensusLoader, RefusesMalformedInputWithFileLineAndColumn) {
+    const Bad cases[] = {
+        {"", "c.csv:1: empty file: a census needs a header row and schools"},
+        {kHeader, "c.csv:1: no schools below the header"},
+        {"School,Phase,Governance,NOR\nA,primary,maintained,1\n", "c.csv:1: missing required column URN"},
+        {"URN,Phase,Governance,NOR,FSM_6\n", "c.csv:1: FSM_6: unknown column"},
+        {"URN,Phase,Governance,NOR,nor\n", "c.csv:1: nor: column given twice"},
+        {"URN,Phase,Governance,NOR,FSM,FSM_prop\n", "c.csv:1: FSM_prop: both a count and a _prop column for FSM; give one"},
+        {kHeader + "1,,A,primary,maintained,10,1\n1,,B,primary,maintained,10,1\n", "c.csv:3: URN: URN 1 already given on line 2"},
+        {kHeader + ",,A,primary,maintained,10,1\n", "c.csv:2: URN: missing; every school needs its URN"},
+        {kHeader + "1,,A,infant,maintained,10,1\n", "c.csv:2: Phase: unknown phase \"infant\""},
+        {kHeader + "1,,A,primary,free school,10,1\n", "c.csv:2: Governance: unknown governance \"free school\""},
+        {kHeader + "1,,A,primary,maintained,10.5,1\n", "c.csv:2: NOR: pupils on roll must be a whole number: \"10.5\""},
+        {kHeader + "1,,A,primary,maintained,-10,1\n", "c.csv:2: NOR: negative: \"-10\""},
+        {kHeader + "1,,A,primary,maintained,10,x\n", "c.csv:2: FSM: not a number: \"x\""},
+        {kHeader + "1,,A,primary,maintained,10,-1\n", "c.csv:2: FSM: negative: \"-1\""},
+        {kHeader + "1,,A,primary,maintained,10,11\n", "c.csv:2: FSM: count 11 is above NOR 10"},
+        {kHeader + "1,,A,primary,maintained,10,\n", "c.csv:2: FSM: empty; write 0 if there are none"},
+        {kHeader + "1,,A,primary,maintained,10,5%\n", "c.csv:2: FSM: a percentage where a count is expected"},
+        {"URN,Phase,Governance,NOR,FSM_prop\n1,primary,maintained,10,1.2\n", "c.csv:2: FSM_prop: proportion above 1"},
+        {kHeader + "1,,A,primary,maintained,10\n", "c.csv:2: row has 6 fields, header has 7"},
+        {kHeader + "1,,\"A,primary,maintained,10,1\n", "c.csv:2: malformed CSV: a quoted field is never closed"},
+        {kHeader + "1,,St Thomas \xE0 Becket,primary,maintained,10,1\n", "c.csv:2: byte 0xE0 at byte 14 is not UTF-8"},
+        {"URN,Phase,Governance,NOR,Exempt\n1,primary,maintained,10,Insurance\n", "c.csv:2: Exempt: not a service id: \"Insurance\""},
+    };
+    for (const Bad& c : cases) {
+        const std::string got = first_problem(c.text);
+        EXPECT_EQ(got.substr(0, c.problem.size()), c.problem) << "input:\n" << c.text;
+    }
+}
+
+TEST(CensusLoader, RefusesAGiantLine) {
+    const std::string line(2 << 20, 'x');
+    EXPECT_EQ(first_problem(kHeader + line + "\n"), "c.csv:2: line longer than 1 MiB; is this a census CSV?");
+}
+
+TEST(CensusLoader, ReportsEveryBadRowNotJustTheFirst) {
+    try {
+        census::load_census(kHeader + "1,,A,primary,maintained,x,1\n2,,B,primary,maintained,10,y\n", "c.csv");
+        FAIL();
+    } catch (const calc::InputError& e) {
+        ASSERT_EQ(e.diagnostics.size(), 2u);
+        EXPECT_EQ(e.diagnostics[0].line, 2);
+        EXPECT_EQ(e.diagnostics[1].line, 3);
+    }
+}
+
+TEST(CensusLoader, ExemptionsMustNameAService) {
+    const auto c = census::load_census("URN,Phase,Governance,NOR,Exempt\n1,primary,maintained,10,insurence\n", "c.csv");
+    calc::Schedule s;
+    s.year = "2025-26";
+    s.services.resize(1);
+    s.services[0].id = "insurance";
+    const auto problems = census::check_exemptions(c, s);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].to_string(), "c.csv:2: Exempt: no service \"insurence\" in the 2025-26 schedule (insurance)");
+}
+
+}  // namespace

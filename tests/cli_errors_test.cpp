@@ -1,0 +1,115 @@
+// Every malformed input gets a one-line file:line error and exit 2, and no
+// output file is left behind.
+#include "cli_run.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using testing_cli::dedeleg;
+
+const std::string kCensusHeader = "URN,School,Phase,Governance,NOR,FSM\n";
+const std::string kGoodCensus = kCensusHeader + "100001,A,primary,maintained,100,10\n";
+const std::string kGoodRates = R"([schedule]
+authority = "Test"
+year = "2025-26"
+
+[[service]]
+id = "maternity"
+name = "Maternity"
+kind = "de-delegated"
+phases = ["primary"]
+rates = { AWPU = "40.49" }
+)";
+
+struct Bad {
+    const char* name;
+    std::string census;
+    std::string rates;
+    std::string expected;  // the whole stderr
+};
+
+TEST(CliErrors, OneLinePerProblemExitTwoAndNoOutputFile) {
+    const Bad cases[] = {
+        {"dup-urn", kGoodCensus + "100001,B,primary,maintained,10,1\n", kGoodRates,
+         "c.csv:3: URN: URN 100001 already given on line 2\n"},
+        {"bad-phase", kCensusHeader + "100001,A,junior,maintained,100,10\n", kGoodRates,
+         "c.csv:2: Phase: unknown phase \"junior\" (primary, secondary, all-through, special, nursery, pru)\n"},
+        {"count-above-nor", kCensusHeader + "100001,A,primary,maintained,100,101\n", kGoodRates,
+         "c.csv:2: FSM: count 101 is above NOR 100\n"},
+        {"not-a-number", kCensusHeader + "100001,A,primary,maintained,100,ten\n", kGoodRates,
+         "c.csv:2: FSM: not a number: \"ten\"\n"},
+        {"prop-range", "URN,Phase,Governance,NOR,FSM_prop\n1,primary,maintained,10,150%\n", kGoodRates,
+         "c.csv:2: FSM_prop: proportion above 1 (100%): \"150%\"\n"},
+        {"missing-column", "URN,Phase,NOR\n1,primary,10\n", kGoodRates, "c.csv:1: missing required column governance\n"},
+        {"exempt-unknown", "URN,Phase,Governance,NOR,Exempt\n1,primary,maintained,10,insurance\n", kGoodRates,
+         "c.csv:2: Exempt: no service \"insurance\" in the 2025-26 schedule (maintenance)\n"},
+        {"rate-places", kGoodCensus, kGoodRates.substr(0, kGoodRates.size() - 10) + "\"40.49123\" }\n",
+         "r.toml:10: maternity.rates.AWPU: more than 4 decimal places: \"40.49123\"\n"},
+        {"rate-factor", kGoodCensus, kGoodRates.substr(0, kGoodRates.size() - 20) + "{ PUPILS = \"40.49\" }\n",
+         "r.toml:10: maternity.rates.PUPILS: unknown factor (AWPU, FSM, FSM6, EAL3, IDACI_A..IDACI_F, LPA, PLACE, LUMP)\n"},
+        {"toml-syntax", kGoodCensus, "[schedule\n", ""},
+    };
+    for (const Bad& c : cases) {
+        const auto dir = testing_cli::scratch(c.name);
+        testing_cli::write(dir / "c.csv", c.census);
+        std::string rates = c.rates;
+        if (std::string(c.name) == "exempt-unknown") {
+            // A schedule whose only service is not the one the census exempts.
+            rates = kGoodRates;
+            rates.replace(rates.find("\"maternity\""), 11, "\"maintenance\"");
+        }
+        testing_cli::write(dir / "r.toml", rates);
+        for (const char* layout : {"wide", "long"}) {
+            const auto r = dedeleg(std::string("calc --census c.csv --rates r.toml --out out.csv --layout ") + layout, dir);
+            EXPECT_EQ(r.exit_code, 2) << c.name;
+            if (!c.expected.empty()) EXPECT_EQ(r.err, c.expected) << c.name;
+            else EXPECT_EQ(r.err.rfind("r.toml:1: not valid TOML: ", 0), 0u) << c.name << ": " << r.err;
+            EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << c.name << ": one line";
+            EXPECT_FALSE(std::filesystem::exists(dir / "out.csv")) << c.name;
+            EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), {}), 2) << c.name << ": a temp file was left";
+        }
+        const auto v = dedeleg("validate --census c.csv --rates r.toml", dir);
+        EXPECT_EQ(v.exit_code, 2) << c.name;
+    }
+}
+
+TEST(CliErrors, AFailedRunKeepsThePreviousOutputFile) {
+    const auto dir = testing_cli::scratch("keep");
+    testing_cli::write(dir / "out.csv", "yesterday's figures\n");
+    testing_cli::write(dir / "c.csv", kCensusHeader + "1,A,primary,maintained,x,1\n");
+    const auto r = dedeleg("calc --census c.csv --out out.csv", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(testing_cli::slurp(dir / "out.csv"), "yesterday's figures\n");
+}
+
+TEST(CliErrors, UsageErrorsExitOne) {
+    EXPECT_EQ(dedeleg("").exit_code, 1);
+    EXPECT_EQ(dedeleg("tables --format pdf").exit_code, 1);
+    EXPECT_EQ(dedeleg("frobnicate").exit_code, 1);
+    EXPECT_EQ(dedeleg("calc --census /no/such/file.csv").exit_code, 1);
+    EXPECT_EQ(dedeleg("validate").exit_code, 1);
+}
+
+TEST(CliErrors, UnknownOptionChoiceIsInvalidInput) {
+    const auto r = dedeleg("tables --option trade-union=double");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "--option: trade-union has no option \"double\" (proposed, pay-rise)\n");
+}
+
+TEST(CliErrors, HelpTeachesEachCommand) {
+    for (const char* cmd : {"tables", "calc", "compare", "validate"}) {
+        const auto r = dedeleg(std::string(cmd) + " --help");
+        EXPECT_EQ(r.exit_code, 0) << cmd;
+        EXPECT_NE(r.out.find("Example: dedeleg"), std::string::npos) << cmd;
+    }
+}
+
+TEST(CliErrors, ValidateSaysOkForTheShippedFiles) {
+    const auto r = dedeleg("validate --census '" DEDELEG_SOURCE_DIR "/census/samples/havering-2023.csv' --rates '" DEDELEG_SOURCE_DIR
+                           "/rates/havering/2025-26.toml'");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("81 schools (40 maintained, 41 academies)"), std::string::npos) << r.out;
+}
+
+}  // namespace

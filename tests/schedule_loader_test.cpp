@@ -1,0 +1,121 @@
+#include "rates/schedule_loader.hpp"
+
+#include "calc/diagnostic.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+const std::string kHead = "[schedule]\nauthority = \"Havering\"\nyear = \"2025-26\"\n";
+
+std::string service(const std::string& body) {
+    return "[[service]]\nid = \"maternity\"\nname = \"Maternity\"\nkind = \"de-delegated\"\nphases = [\"primary\"]\n" + body;
+}
+
+std::string first_problem(const std::string& text) {
+    try {
+        rates::load_schedule(text, "r.toml");
+    } catch (const calc::InputError& e) {
+        return e.diagnostics.front().to_string();
+    }
+    return "(accepted)";
+}
+
+TEST(ScheduleLoader, LoadsTheIssuesExample) {
+    const auto s = rates::load_schedule(R"([schedule]
+authority = "Havering"
+year = "2025-26"
+census = "October 2023"
+rounding = "half_up"          # per school, per service, to the penny
+
+[[service]]
+id = "maternity"
+name = "Maternity leave insurance"
+kind = "de-delegated"         # or "education-function"
+phases = ["primary"]
+rates = { AWPU = "40.49" }
+
+[[service]]
+id = "school-improvement"
+name = "Core school improvement activities"
+kind = "education-function"
+phases = ["primary", "special"]
+rates = { AWPU = "3.38", PLACE = "10.14" }
+)",
+                                        "r.toml");
+    ASSERT_EQ(s.services.size(), 2u);
+    EXPECT_EQ(s.census_label, "October 2023");
+    EXPECT_EQ(s.services[0].options[0].rates[0].second.value.to_string(), "40.49");
+    EXPECT_EQ(s.services[1].kind, calc::ServiceKind::education_function);
+    EXPECT_EQ(s.services[1].options[0].rates[1].first, calc::Factor::PLACE);
+}
+
+TEST(ScheduleLoader, NumbersAreReadAsTyped) {
+    const auto s = rates::load_schedule(kHead + service("rates = { FSM6 = 3.380, AWPU = 0.1, LPA = 21, FSM = \"£9.50\" }\n"), "r.toml");
+    const auto& rates = s.services[0].options[0].rates;
+    ASSERT_EQ(rates.size(), 4u);  // in the order written, not alphabetical
+    EXPECT_EQ(rates[0].first, calc::Factor::FSM6);
+    EXPECT_EQ(rates[0].second.value.to_string(), "3.380");
+    EXPECT_EQ(rates[1].second.value.to_string(), "0.1");  // never 0.1000000000000000055...
+    EXPECT_EQ(rates[2].second.value.to_string(), "21");
+    EXPECT_EQ(rates[3].second.value.to_string(), "9.50");
+}
+
+TEST(ScheduleLoader, OptionsAndPresentation) {
+    const auto s = rates::load_schedule(kHead + service(R"(label = "Unchanged"
+rates = { AWPU = "2.80" }
+selected = "pay-rise"
+  [[service.option]]
+  id = "pay-rise"
+  label = "5.5% rise"
+  rates = { AWPU = "2.96" }
+  present_to = 100
+)"),
+                                        "r.toml");
+    const calc::Service& svc = s.services[0];
+    ASSERT_EQ(svc.options.size(), 2u);
+    EXPECT_EQ(svc.options[0].id, "proposed");
+    EXPECT_EQ(svc.options[0].label, "Unchanged");
+    EXPECT_EQ(svc.options[1].present_to, 100);
+    EXPECT_EQ(svc.selected, 1u);
+}
+
+struct Bad {
+    std::string text;
+    std::string problem;
+};
+
+TEST(ScheduleLoader, RefusesMalformedSchedulesWithFileLineAndKey) {
+    const Bad cases[] = {
+        {"[schedule\n", "r.toml:1: not valid TOML"},
+        {"[[service]]\nid = \"x\"\n", "r.toml:1: schedule: missing [schedule] table"},
+        {kHead, "r.toml:1: service: no [[service]] entries"},
+        {kHead + "rounding = \"bankers\"\n" + service("rates = { AWPU = 1 }\n"), "r.toml:4: schedule.rounding: unknown rounding mode \"bankers\""},
+        {kHead + service("rates = { AWPU = \"40.49123\" }\n"), "r.toml:9: maternity.rates.AWPU: more than 4 decimal places: \"40.49123\""},
+        {kHead + service("rates = { AWPU = \"-1\" }\n"), "r.toml:9: maternity.rates.AWPU: a rate cannot be negative"},
+        {kHead + service("rates = { AWPU = 1e2 }\n"), "r.toml:9: maternity.rates.AWPU: not a number: \"1e2\""},
+        {kHead + service("rates = { AWPU = \"5%\" }\n"), "r.toml:9: maternity.rates.AWPU: a rate is in pounds, not a percentage"},
+        {kHead + service("rates = { PUPIL = \"1\" }\n"), "r.toml:9: maternity.rates.PUPIL: unknown factor"},
+        {kHead + service("rates = { PLACE = \"1\" }\n"), "r.toml:9: maternity.rates.PLACE: a PLACE rate needs \"special\""},
+        {kHead + service("rates = { AWPU = true }\n"), "r.toml:9: maternity.rates.AWPU: a rate must be a number or a string"},
+        {kHead + service("rates = {}\n"), "r.toml:9: maternity.rates: give rates"},
+        {kHead + service("rates = { AWPU = 1 }\npresent_to = 250\n"), "r.toml:10: maternity.present_to: must be 1, 10, 100, 1000"},
+        {kHead + service("rates = { AWPU = 1 }\nrate = 2\n"), "r.toml:10: maternity.rate: unknown key"},
+        {kHead + service("rates = { AWPU = 1 }\nselected = \"x\"\n"), "r.toml:10: maternity.selected: no option \"x\""},
+        {kHead + service("rates = { AWPU = 1 }\n") + service("rates = { AWPU = 1 }\n"), "r.toml:10: maternity.id: service id given twice"},
+        {kHead + "[[service]]\nid = \"m\"\nname = \"M\"\nkind = \"traded\"\nphases = [\"primary\"]\nrates = { AWPU = 1 }\n",
+         "r.toml:7: m.kind: must be \"de-delegated\" or \"education-function\""},
+        {kHead + "[[service]]\nid = \"m\"\nname = \"M\"\nkind = \"de-delegated\"\nphases = [\"special\"]\nrates = { AWPU = 1 }\n",
+         "r.toml:8: m.phases: de-delegation is not an option for special schools"},
+        {kHead + "[[service]]\nid = \"m\"\nname = \"M\"\nkind = \"de-delegated\"\nphases = [\"infant\"]\nrates = { AWPU = 1 }\n",
+         "r.toml:8: m.phases: unknown phase"},
+        {kHead + "[[service]]\nid = \"Mat ernity\"\nname = \"M\"\nkind = \"de-delegated\"\nphases = [\"primary\"]\nrates = { AWPU = 1 }\n",
+         "r.toml:5: Mat ernity.id: use lower-case letters, digits and - only"},
+    };
+    for (const Bad& c : cases) {
+        const std::string got = first_problem(c.text);
+        EXPECT_EQ(got.substr(0, c.problem.size()), c.problem) << "input:\n" << c.text;
+    }
+}
+
+}  // namespace
