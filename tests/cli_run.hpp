@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
+#include <stdexcept>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -24,12 +26,11 @@ inline std::string slurp(const std::filesystem::path& p) {
     return s.str();
 }
 
-/// A fresh folder for one test's files.
+/// A fresh folder of its own for one test's files (tests run in parallel).
 inline std::filesystem::path scratch(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / ("dedeleg-test-" + name + "-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
+    std::string pattern = (std::filesystem::temp_directory_path() / ("dedeleg-" + name + "-XXXXXX")).string();
+    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+    return pattern;
 }
 
 inline void write(const std::filesystem::path& p, const std::string& text) {
@@ -37,11 +38,12 @@ inline void write(const std::filesystem::path& p, const std::string& text) {
 }
 
 /// `dedeleg <args>` run in `dir`.
-inline Run dedeleg(const std::string& args, const std::filesystem::path& dir = std::filesystem::temp_directory_path()) {
-    const auto out = dir / "stdout.txt";
-    const auto err = dir / "stderr.txt";
-    const std::string command = "cd '" + dir.string() + "' && '" DEDELEG_BIN "' " + args + " >'" + out.string() +
-                                "' 2>'" + err.string() + "' </dev/null";
+inline Run dedeleg(const std::string& args, const std::filesystem::path& dir = scratch("run")) {
+    // Captured output lives beside the folder, not in it, so tests can count its files.
+    const auto out = dir.string() + ".stdout";
+    const auto err = dir.string() + ".stderr";
+    const std::string command = "cd '" + dir.string() + "' && '" DEDELEG_BIN "' " + args + " >'" + out +
+                                "' 2>'" + err + "' </dev/null";
     const int status = std::system(command.c_str());
     Run r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -1,0 +1,32 @@
+// How long a full recompute takes: every school × every service, exact decimal.
+#include "calc/deduction.hpp"
+#include "census/census_loader.hpp"
+#include "cli/embedded.hpp"
+#include "rates/schedule_loader.hpp"
+
+#include <benchmark/benchmark.h>
+
+namespace {
+
+void BM_RecomputeHaveringSample(benchmark::State& state) {
+    const calc::Census census = census::load_census(cli::embedded_text(cli::kDefaultCensus), "sample");
+    const calc::Schedule schedule = rates::load_schedule(cli::embedded_text(cli::kDefaultRates), "rates");
+    for (auto _ : state) {
+        calc::Calculation result = calc::calculate(census, schedule);
+        benchmark::DoNotOptimize(result);
+    }
+    state.counters["schools"] = static_cast<double>(census.schools.size());
+}
+BENCHMARK(BM_RecomputeHaveringSample)->Unit(benchmark::kMicrosecond);
+
+void BM_LoadSampleCensus(benchmark::State& state) {
+    for (auto _ : state) {
+        calc::Census census = census::load_census(cli::embedded_text(cli::kDefaultCensus), "sample");
+        benchmark::DoNotOptimize(census);
+    }
+}
+BENCHMARK(BM_LoadSampleCensus)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
