@@ -1,10 +1,7 @@
 #include "rates/schedule_loader.hpp"
 
-#include "calc/diagnostic.hpp"
-#include "calc/number_text.hpp"
 #include "io/text_file.hpp"
-
-#include <toml++/toml.h>
+#include "rates/toml_reader.hpp"
 
 #include <algorithm>
 #include <set>
@@ -16,17 +13,9 @@ namespace {
 constexpr int kMaxRatePlaces = 4;
 
 // Validates one parsed TOML document into a Schedule, collecting problems.
-class Reader {
+class Reader : public TomlReader {
 public:
-    Reader(std::string_view text, const std::string& file) : file_(file) {
-        std::size_t start = 0;
-        while (start <= text.size()) {
-            const std::size_t end = text.find('\n', start);
-            lines_.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-            if (end == std::string_view::npos) break;
-            start = end + 1;
-        }
-    }
+    using TomlReader::TomlReader;
 
     calc::Schedule read(const toml::table& doc) {
         calc::Schedule schedule;
@@ -49,33 +38,7 @@ public:
         return schedule;
     }
 
-    std::vector<calc::Diagnostic>& problems() { return problems_; }
-
 private:
-    void problem(const toml::node& at, const std::string& key, std::string message) {
-        problems_.push_back({file_, static_cast<long>(at.source().begin.line), key, std::move(message)});
-    }
-
-    void allow_keys(const toml::table& t, const std::string& prefix, std::initializer_list<std::string_view> allowed) {
-        for (const auto& [key, value] : t)
-            if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
-                std::string list;
-                for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-                problem(value, prefix + std::string(key.str()), "unknown key (expected one of: " + list + ")");
-            }
-    }
-
-    std::string text(const toml::table& t, std::string_view key, const std::string& where, bool required) {
-        const toml::node* n = t.get(key);
-        if (!n) {
-            if (required) problem(t, where + std::string(key), "missing");
-            return {};
-        }
-        if (const auto* s = n->as_string()) return s->get();
-        problem(*n, where + std::string(key), "must be a string in quotes");
-        return {};
-    }
-
     void read_head(const toml::table& head, calc::Schedule& schedule) {
         allow_keys(head, "schedule.", {"authority", "year", "census", "rounding", "note"});
         schedule.authority = text(head, "authority", "schedule.", true);
@@ -173,19 +136,11 @@ private:
             problem(r ? *r : static_cast<const toml::node&>(t), where + "rates", "give rates, e.g. rates = { AWPU = \"40.49\" }");
             return option;
         }
-        // toml++ iterates keys alphabetically; keep the order the user wrote, as the paper does.
-        std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order;
-        for (const auto& [key, value] : *table) in_file_order.push_back({&key, &value});
-        std::sort(in_file_order.begin(), in_file_order.end(), [](const auto& a, const auto& b) {
-            const auto& x = a.second->source().begin;
-            const auto& y = b.second->source().begin;
-            return x.line != y.line ? x.line < y.line : x.column < y.column;
-        });
-        for (const auto& [key_ptr, value_ptr] : in_file_order) {
-            const toml::key& key = *key_ptr;
+        // Keep the order the user wrote, as the paper does.
+        for (const auto& [key, value_ptr] : in_file_order(*table)) {
             const toml::node& value = *value_ptr;
-            const std::string at = where + "rates." + std::string(key.str());
-            const auto factor = calc::factor_from_code(key.str());
+            const std::string at = where + "rates." + key;
+            const auto factor = calc::factor_from_code(key);
             if (!factor) {
                 problem(value, at, "unknown factor (AWPU, FSM, FSM6, EAL3, IDACI_A..IDACI_F, LPA, PLACE, LUMP)");
                 continue;
@@ -197,65 +152,29 @@ private:
         return option;
     }
 
-    // A rate as the user typed it: strings through parse_number, numbers
-    // through the characters in the file, so 3.380 stays exactly 3.380.
+    // A rate as the user typed it, so 3.380 stays exactly 3.380.
     std::optional<calc::Decimal> read_rate(const toml::node& value, const std::string& at) {
-        std::string typed;
-        if (const auto* s = value.as_string()) typed = s->get();
-        else if (value.is_number()) typed = source_text(value);
-        else {
+        if (value.is_boolean() || value.is_table() || value.is_array()) {
             problem(value, at, "a rate must be a number or a string such as \"40.49\"");
             return std::nullopt;
         }
-        try {
-            const calc::NumberText n = calc::parse_number(typed);
-            if (n.percent) problem(value, at, "a rate is in pounds, not a percentage: \"" + typed + "\"");
-            else if (n.value.sign() < 0) problem(value, at, "a rate cannot be negative: \"" + typed + "\"");
-            else if (n.value.significant_places() > kMaxRatePlaces)
-                problem(value, at, "more than 4 decimal places: \"" + typed + "\"");
-            else return n.value;
-        } catch (const calc::InvalidNumber& e) {
-            problem(value, at, std::string(e.what()) + " (write rates as plain decimals)");
-        }
+        const auto n = number(value, at);
+        if (!n) return std::nullopt;
+        const std::string typed = n->value.to_string();
+        if (n->percent) problem(value, at, "a rate is in pounds, not a percentage");
+        else if (n->value.sign() < 0) problem(value, at, "a rate cannot be negative: \"" + typed + "\"");
+        else if (n->value.significant_places() > kMaxRatePlaces)
+            problem(value, at, "more than 4 decimal places: \"" + typed + "\"");
+        else return n->value;
         return std::nullopt;
     }
-
-    // The characters of a value in the file; toml++ columns count code points.
-    std::string source_text(const toml::node& value) const {
-        const auto& where = value.source();
-        if (where.begin.line != where.end.line || where.begin.line == 0 || where.begin.line > lines_.size()) return {};
-        const std::string_view line = lines_[where.begin.line - 1];
-        auto byte_of = [&](std::size_t column) {
-            std::size_t byte = 0;
-            for (std::size_t cp = 1; cp < column && byte < line.size(); ++cp) {
-                ++byte;
-                while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) ++byte;
-            }
-            return byte;
-        };
-        const std::size_t from = byte_of(where.begin.column);
-        const std::size_t to = byte_of(where.end.column);
-        return std::string(line.substr(from, to - from));
-    }
-
-    const std::string& file_;
-    std::vector<std::string_view> lines_;
-    std::vector<calc::Diagnostic> problems_;
 };
-
 }  // namespace
 
 calc::Schedule load_schedule(std::string_view text, const std::string& file) {
-    toml::table doc;
-    try {
-        doc = toml::parse(text, file);
-    } catch (const toml::parse_error& e) {
-        throw calc::InputError({{file, static_cast<long>(e.source().begin.line), "",
-                                 "not valid TOML: " + std::string(e.description())}});
-    }
     Reader reader(text, file);
-    calc::Schedule schedule = reader.read(doc);
-    if (!reader.problems().empty()) throw calc::InputError(std::move(reader.problems()));
+    calc::Schedule schedule = reader.read(reader.document());
+    reader.throw_if_problems();
     return schedule;
 }
 

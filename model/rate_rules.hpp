@@ -1,0 +1,19 @@
+#pragma once
+// How Forum papers set rates: an uplift, a target ÷ base, a multiple, break-even.
+// Each returns a rate to the penny with the mode the caller names.
+
+#include "calc/decimal.hpp"
+#include "calc/rounding.hpp"
+
+namespace model {
+
+/// rate × (1 + percent), to the penny. £2.80 + 5.5% rounded up = £2.96.
+calc::Decimal uplift(const calc::Decimal& rate, const calc::Decimal& percent, calc::RoundingMode mode);
+
+/// target ÷ base, to the penny. (£5.11 × 17,280 − £30,000) ÷ 17,280 rounded up = £3.38.
+calc::Decimal rate_for_target(const calc::Decimal& target, const calc::Decimal& base, calc::RoundingMode mode);
+
+/// rate × multiple, to the penny. Special-school place rate = 3 × £3.38 = £10.14.
+calc::Decimal multiple_of(const calc::Decimal& rate, const calc::Decimal& multiple, calc::RoundingMode mode);
+
+}  // namespace model

@@ -1,0 +1,54 @@
+#pragma once
+// Shared by the TOML loaders: parse with file:line errors, collect problems,
+// and read numbers exactly as the user typed them.
+
+#include "calc/diagnostic.hpp"
+#include "calc/number_text.hpp"
+
+#include <toml++/toml.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rates {
+
+class TomlReader {
+public:
+    TomlReader(std::string_view text, const std::string& file);
+
+    /// The parsed document; throws calc::InputError for a TOML syntax error.
+    const toml::table& document() const { return doc_; }
+    std::vector<calc::Diagnostic>& problems() { return problems_; }
+    /// Throws calc::InputError if any problem was recorded.
+    void throw_if_problems();
+
+    void problem(const toml::node& at, const std::string& key, std::string message);
+    /// Records every key of `t` not in `allowed` (typos are errors, not defaults).
+    void allow_keys(const toml::table& t, const std::string& prefix, std::initializer_list<std::string_view> allowed);
+    /// A string value; empty (and a problem if `required`) when missing or not a string.
+    std::string text(const toml::table& t, std::string_view key, const std::string& where, bool required);
+    /// A number written as a TOML number or string ("£1,234", "5.5%"), read
+    /// from the characters in the file, never through binary floating point.
+    std::optional<calc::NumberText> number(const toml::node& value, const std::string& where);
+    /// The same for t[key]; empty (and a problem if `required`) when missing.
+    std::optional<calc::NumberText> number(const toml::table& t, std::string_view key, const std::string& where,
+                                           bool required);
+    /// A whole number (TOML integer).
+    std::optional<long long> integer(const toml::table& t, std::string_view key, const std::string& where, bool required);
+
+    /// A table's entries in the order they are written in the file (toml++ sorts them).
+    static std::vector<std::pair<std::string, const toml::node*>> in_file_order(const toml::table& t);
+
+private:
+    std::string source_text(const toml::node& value) const;
+
+    std::string file_;
+    std::vector<std::string_view> lines_;
+    toml::table doc_;
+    std::vector<calc::Diagnostic> problems_;
+};
+
+}  // namespace rates
