@@ -28,6 +28,13 @@ std::string format_pounds_exact(const Decimal& amount, Negative style) {
     return format_pounds(amount, std::max(2, amount.significant_places()), style);
 }
 
+std::string format_count(const Decimal& count) {
+    const std::string text = (count.sign() < 0 ? -count : count).normalized().to_string();
+    const std::size_t point = text.find('.');
+    const std::string grouped = group_thousands(text.substr(0, point)) + (point == std::string::npos ? "" : text.substr(point));
+    return count.sign() < 0 ? "-" + grouped : grouped;
+}
+
 std::string format_plain(const Decimal& amount, int places) { return amount.to_fixed(places); }
 
 }  // namespace calc

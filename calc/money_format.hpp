@@ -22,6 +22,9 @@ std::string format_pounds_exact(const Decimal& amount, Negative style = Negative
 /// A rate as schedules show it: at least 2 places, up to its own (£40.49, £3.375).
 inline std::string format_rate(const Decimal& rate) { return format_pounds_exact(rate); }
 
+/// A count with thousands separators and every decimal it has: "17,280", "156.5".
+std::string format_count(const Decimal& count);
+
 /// The same without the £ sign or separators, for CSV: "-34457.00".
 std::string format_plain(const Decimal& amount, int places);
 

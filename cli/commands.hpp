@@ -9,5 +9,8 @@ void setup_tables(CLI::App& app);
 void setup_calc(CLI::App& app);
 void setup_compare(CLI::App& app);
 void setup_validate(CLI::App& app);
+void setup_ledger(CLI::App& app);
+void setup_forecast(CLI::App& app);
+void setup_solve(CLI::App& app);
 
 }  // namespace cli

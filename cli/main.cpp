@@ -20,6 +20,9 @@ int main(int argc, char** argv) {
     cli::setup_calc(app);
     cli::setup_compare(app);
     cli::setup_validate(app);
+    cli::setup_ledger(app);
+    cli::setup_forecast(app);
+    cli::setup_solve(app);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,142 @@
+// dedeleg solve: the rate a rule gives, to the penny.
+#include "calc/diagnostic.hpp"
+#include "calc/money_format.hpp"
+#include "calc/number_text.hpp"
+#include "cli/commands.hpp"
+#include "cli/forecast_inputs.hpp"
+#include "model/breakeven.hpp"
+#include "model/rate_rules.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+namespace cli {
+
+namespace {
+
+struct SolveOptions {
+    std::string uplift, target, base, multiple, rate, year, max_shortfall;
+    bool breakeven = false;
+    std::string round = "up";
+    ForecastOptions forecast;
+};
+
+calc::NumberText number(const std::string& option, const std::string& text) {
+    try {
+        return calc::parse_number(text);
+    } catch (const calc::InvalidNumber& e) {
+        throw calc::InputError({{option, 0, "", e.what()}});
+    }
+}
+
+[[noreturn]] void usage(const std::string& message) { throw CLI::ValidationError("solve", message); }
+
+std::string exact(const calc::Decimal& d) { return calc::format_pounds_exact(d); }
+std::string mode_words(calc::RoundingMode m) { return "rounded " + std::string(calc::name_of(m)) + " to the penny"; }
+
+// The quotient to 4 places for people to check, marked when it is not exact.
+std::string quotient(const calc::Decimal& a, const calc::Decimal& b) {
+    const calc::Decimal q = calc::divide(a, b, 4, calc::RoundingMode::down);
+    const bool exact_4dp = q * b == a;
+    return calc::format_pounds(q, 4) + (exact_4dp ? "" : "…");
+}
+
+void solve_breakeven(const SolveOptions& opts) {
+    if (opts.year.empty()) usage("--breakeven needs --year, e.g. --year 2025-26");
+    const rates::LedgerFile in = load_forecast_inputs(opts.forecast);
+    const report::ForecastReport r = run_forecast(in, opts.forecast);
+    const model::LedgerRow* row = nullptr;
+    std::size_t projected_index = 0;
+    for (const auto& h : r.projection.history)
+        if (h.input.year == opts.year) row = &h;
+    for (std::size_t i = 0; i < r.projection.projected.size(); ++i)
+        if (r.projection.projected[i].input.year == opts.year) row = &r.projection.projected[projected_index = i];
+    if (!row) throw calc::InputError({{"--year", 0, "", "no year " + opts.year + " in the ledger or its projection"}});
+    const long long pupils = row->input.pupils;
+
+    if (opts.max_shortfall.empty()) {
+        const calc::Decimal rate = model::breakeven_rate(row->input.spend, pupils);
+        std::cout << "Break-even rate for " << opts.year << ": spend " << calc::format_pounds(row->input.spend, 0)
+                  << " ÷ " << calc::format_count(calc::Decimal(pupils)) << " pupils = "
+                  << quotient(row->input.spend, calc::Decimal(pupils)) << " → " << exact(rate) << " (rounded up to the penny)\n";
+        return;
+    }
+    const calc::NumberText p = number("--max-shortfall", opts.max_shortfall);
+    if (!p.percent) throw calc::InputError({{"--max-shortfall", 0, "", "write a percentage such as 10%"}});
+    if (!in.claims) throw calc::InputError({{"--max-shortfall", 0, "", "the ledger has no [claims] model to simulate"}});
+    if (row == nullptr || projected_index >= r.projection.projected.size() || &r.projection.projected[projected_index] != row)
+        throw calc::InputError({{"--year", 0, "", opts.year + " is not a projected year; the risk rule needs one"}});
+    const auto years = model::year_claims(r.projection, r.assumptions, *in.claims);
+    const Eigen::ArrayXXd spend = model::simulate_spend(years, r.simulation);
+    const double target = std::stod(p.value.to_string());
+    const calc::Decimal rate = model::breakeven_rate_for_risk(spend.col(static_cast<Eigen::Index>(projected_index)), pupils, target);
+    char risk[32];
+    std::snprintf(risk, sizeof risk, "%.2f%%",
+                  100.0 * model::shortfall_probability(spend.col(static_cast<Eigen::Index>(projected_index)), rate, pupils));
+    std::cout << "Lowest rate for " << opts.year << " with a shortfall in at most " << opts.max_shortfall << " of "
+              << r.simulation.scenarios << " scenarios (seed " << r.simulation.seed << "): " << exact(rate) << " × "
+              << calc::format_count(calc::Decimal(pupils)) << " pupils; shortfall in " << risk << " of scenarios\n";
+}
+
+void run_solve(const SolveOptions& opts) {
+    const int rules = !opts.uplift.empty() + !opts.target.empty() + !opts.multiple.empty() + opts.breakeven;
+    if (rules != 1) usage("give exactly one of --uplift, --target, --multiple or --breakeven");
+    const auto mode = calc::rounding_mode_from_name(opts.round);
+    if (!mode) usage("--round must be one of " + std::string(calc::rounding_mode_names()));
+    if (opts.breakeven) return solve_breakeven(opts);
+
+    if (!opts.target.empty()) {
+        if (opts.base.empty()) usage("--target needs --base (the pupils or places it is spread over)");
+        const calc::Decimal target = number("--target", opts.target).value;
+        const calc::Decimal base = number("--base", opts.base).value;
+        if (base.sign() <= 0) throw calc::InputError({{"--base", 0, "", "must be above zero"}});
+        const calc::Decimal rate = model::rate_for_target(target, base, *mode);
+        std::cout << exact(target) << " ÷ " << calc::format_count(base) << " = " << quotient(target, base) << " → " << exact(rate)
+                  << " (" << mode_words(*mode) << ")\n";
+        return;
+    }
+    if (opts.rate.empty()) usage("--uplift and --multiple need --rate (the rate to start from)");
+    const calc::Decimal rate = number("--rate", opts.rate).value;
+    if (!opts.uplift.empty()) {
+        const calc::NumberText pct = number("--uplift", opts.uplift);
+        if (!pct.percent) throw calc::InputError({{"--uplift", 0, "", "write a percentage such as 5.5%"}});
+        const calc::Decimal raw = rate * (calc::Decimal(1) + pct.value);
+        std::cout << exact(rate) << " × (1 + " << opts.uplift << ") = " << exact(raw) << " → "
+                  << exact(model::uplift(rate, pct.value, *mode)) << " (" << mode_words(*mode) << ")\n";
+        return;
+    }
+    const calc::Decimal k = number("--multiple", opts.multiple).value;
+    std::cout << k.to_string() << " × " << exact(rate) << " = " << exact(rate * k) << " → "
+              << exact(model::multiple_of(rate, k, *mode)) << " (" << mode_words(*mode) << ")\n";
+}
+
+}  // namespace
+
+void setup_solve(CLI::App& app) {
+    auto opts = std::make_shared<SolveOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "solve",
+        "Find a rate by a rule, to the penny (rounded up unless --round says otherwise):\n"
+        "  dedeleg solve --uplift 5.5% --rate 2.80                 # £2.96\n"
+        "  dedeleg solve --target 58300.80 --base 17280            # £3.38\n"
+        "  dedeleg solve --multiple 3 --rate 3.38                  # £10.14 (special-school place)\n"
+        "  dedeleg solve --breakeven --service maternity --year 2025-26          # £41.08\n"
+        "  dedeleg solve --breakeven --service maternity --year 2027-28 --max-shortfall 10%\n"
+        "Example: dedeleg solve --uplift 5.5% --rate 2.80");
+    cmd->add_option("--uplift", opts->uplift, "Raise --rate by this percentage, e.g. 5.5%");
+    cmd->add_option("--target", opts->target, "Raise this total, e.g. 58300.80, over --base pupils or places");
+    cmd->add_option("--base", opts->base, "Pupils or places a --target is spread over");
+    cmd->add_option("--multiple", opts->multiple, "This many times --rate, e.g. 3");
+    cmd->add_option("--rate", opts->rate, "The rate to start from, e.g. 2.80");
+    cmd->add_flag("--breakeven", opts->breakeven, "The rate at which a ledger's spend is covered in --year");
+    cmd->add_option("--year", opts->year, "With --breakeven: the year, e.g. 2025-26 (history or projection)");
+    cmd->add_option("--max-shortfall", opts->max_shortfall,
+                    "With --breakeven: the lowest rate whose simulated shortfall chance is at most this, e.g. 10%");
+    cmd->add_option("--round", opts->round, "Rounding to the penny: up (default), half_up, half_even, down, ...")
+        ->capture_default_str();
+    add_forecast_options(*cmd, opts->forecast);
+    cmd->callback([opts] { run_solve(*opts); });
+}
+
+}  // namespace cli

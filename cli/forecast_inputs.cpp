@@ -1,0 +1,121 @@
+#include "cli/forecast_inputs.hpp"
+
+#include "calc/diagnostic.hpp"
+#include "calc/number_text.hpp"
+#include "cli/embedded.hpp"
+
+namespace cli {
+
+namespace {
+
+[[noreturn]] void bad_option(const std::string& option, const std::string& message) {
+    throw calc::InputError({{option, 0, "", message}});
+}
+
+calc::Decimal percentage(const std::string& option, const std::string& text) {
+    try {
+        const calc::NumberText n = calc::parse_number(text);
+        if (n.percent) return n.value;
+    } catch (const calc::InvalidNumber&) {
+    }
+    bad_option(option, "write a percentage such as 5.5%, not \"" + text + "\"");
+}
+
+calc::Decimal amount(const std::string& option, const std::string& text) {
+    try {
+        const calc::NumberText n = calc::parse_number(text);
+        if (!n.percent && n.value.sign() > 0) return n.value;
+    } catch (const calc::InvalidNumber&) {
+    }
+    bad_option(option, "write an amount above zero, not \"" + text + "\"");
+}
+
+void by_year(const std::string& option, const std::vector<std::string>& entries,
+             std::map<std::string, calc::Decimal>& into) {
+    for (const std::string& e : entries) {
+        const std::size_t eq = e.find('=');
+        if (eq == std::string::npos) bad_option(option, "write YEAR=PERCENT, e.g. 2027-28=3%, not \"" + e + "\"");
+        into[e.substr(0, eq)] = percentage(option, e.substr(eq + 1));
+    }
+}
+
+}  // namespace
+
+void add_ledger_options(CLI::App& cmd, LedgerOptions& opts) {
+    cmd.add_option("--service,-s", opts.service, "A shipped ledger: maternity (Havering, section 4.3)")
+        ->capture_default_str();
+    cmd.add_option("--ledger", opts.ledger_file, "A ledger file (TOML) instead of a shipped one")->check(CLI::ExistingFile);
+}
+
+void add_forecast_options(CLI::App& cmd, ForecastOptions& opts) {
+    add_ledger_options(cmd, opts.ledger);
+    cmd.add_option("--years,-y", opts.years, "Years to project after the ledger")->check(CLI::Range(1, 50))->capture_default_str();
+    cmd.add_option("--pay-award", opts.pay_award, "Pay award a year, e.g. 5.5% (default: the ledger file's)");
+    cmd.add_option("--pay-award-in", opts.pay_award_in, "A year's own pay award, e.g. 2027-28=3% (repeatable)");
+    cmd.add_option("--demand", opts.demand, "Growth in demand (claims) a year, e.g. 2%");
+    cmd.add_option("--demand-in", opts.demand_in, "A year's own demand growth, e.g. 2026-27=10% (repeatable)");
+    cmd.add_option("--roll", opts.roll, "Pupils: flat, trend (least squares on the history) or a % a year");
+    cmd.add_option("--rate-rule", opts.rate, "Rate: hold, pay (rise with the pay award), breakeven, or a % a year");
+    cmd.add_option("--claims-per-year", opts.claims_per_year, "Mean claims a year, in the ledger's cost year");
+    cmd.add_option("--cost-per-claim", opts.cost_per_claim, "Average cost of a claim, in the ledger's cost year");
+    cmd.add_option("--scenarios", opts.scenarios, "Simulated scenarios")->check(CLI::Range(1, 10'000'000))->capture_default_str();
+    cmd.add_option("--seed", opts.seed, "Random seed: the same seed gives the same scenarios")->capture_default_str();
+}
+
+rates::LedgerFile load_ledger(const LedgerOptions& opts) {
+    if (!opts.ledger_file.empty()) return rates::load_ledger_file(opts.ledger_file);
+    const std::string name = "model/havering/" + opts.service + ".toml";
+    try {
+        return rates::load_ledger(embedded_text(name), "embedded:" + name);
+    } catch (const std::out_of_range&) {
+        std::string known;
+        for (const EmbeddedFile& f : embedded_files())
+            if (f.name.substr(0, 15) == "model/havering/") {
+                std::string id(f.name.substr(15));
+                known += (known.empty() ? "" : ", ") + id.substr(0, id.size() - 5);
+            }
+        bad_option("--service", "no shipped ledger for \"" + opts.service + "\" (shipped: " + known + "); use --ledger FILE");
+    }
+}
+
+rates::LedgerFile load_forecast_inputs(const ForecastOptions& opts) {
+    rates::LedgerFile in = load_ledger(opts.ledger);
+    model::Assumptions& a = in.assumptions;
+    a.years = opts.years;
+    if (!opts.pay_award.empty()) a.pay_award = percentage("--pay-award", opts.pay_award);
+    if (!opts.demand.empty()) a.demand = percentage("--demand", opts.demand);
+    by_year("--pay-award-in", opts.pay_award_in, a.pay_award_by_year);
+    by_year("--demand-in", opts.demand_in, a.demand_by_year);
+    if (!opts.roll.empty() && !rates::parse_roll_rule(opts.roll, a))
+        bad_option("--roll", "must be flat, trend or a percentage such as 1.5%, not \"" + opts.roll + "\"");
+    if (!opts.rate.empty() && !rates::parse_rate_rule(opts.rate, a))
+        bad_option("--rate-rule", "must be hold, pay, breakeven or a percentage such as 3%, not \"" + opts.rate + "\"");
+    if (!opts.claims_per_year.empty() || !opts.cost_per_claim.empty()) {
+        if (!in.claims) in.claims = model::ClaimsModel{{}, {}, in.ledger.years.back().year};
+        if (!opts.claims_per_year.empty()) in.claims->per_year = amount("--claims-per-year", opts.claims_per_year);
+        if (!opts.cost_per_claim.empty()) in.claims->cost_per_claim = amount("--cost-per-claim", opts.cost_per_claim);
+        if (in.claims->per_year.is_zero() || in.claims->cost_per_claim.is_zero())
+            bad_option("--claims-per-year", "give both --claims-per-year and --cost-per-claim (the ledger has no [claims])");
+    }
+    return in;
+}
+
+report::ForecastReport run_forecast(const rates::LedgerFile& in, const ForecastOptions& opts) {
+    report::ForecastReport r;
+    r.service_name = in.ledger.name;
+    r.assumptions = in.assumptions;
+    try {
+        r.projection = model::project(in.ledger, in.assumptions);
+    } catch (const std::invalid_argument& e) {
+        bad_option(opts.ledger.ledger_file.empty() ? "--service" : opts.ledger.ledger_file, e.what());
+    }
+    r.claims = in.claims;
+    r.simulation = {opts.scenarios, opts.seed};
+    if (in.claims) {
+        const auto years = model::year_claims(r.projection, r.assumptions, *in.claims);
+        r.outlook = model::summarise(r.projection, years, model::simulate_spend(years, r.simulation));
+    }
+    return r;
+}
+
+}  // namespace cli
