@@ -75,7 +75,7 @@ void solve_breakeven(const SolveOptions& opts) {
     std::snprintf(risk, sizeof risk, "%.2f%%",
                   100.0 * model::shortfall_probability(spend.col(static_cast<Eigen::Index>(projected_index)), rate, pupils));
     std::cout << "Lowest rate for " << opts.year << " with a shortfall in at most " << opts.max_shortfall << " of "
-              << r.simulation.scenarios << " scenarios (seed " << r.simulation.seed << "): " << exact(rate) << " × "
+              << calc::format_count(calc::Decimal(r.simulation.scenarios)) << " scenarios (seed " << r.simulation.seed << "): " << exact(rate) << " × "
               << calc::format_count(calc::Decimal(pupils)) << " pupils; shortfall in " << risk << " of scenarios\n";
 }
 

@@ -55,7 +55,7 @@ private:
             const std::string where = "year." + y.year + ".";
             allow_keys(*t, where, {"year", "rate", "pupils", "spend", "status", "note"});
             if (!ledger.years.empty() && !y.year.empty() && model::next_year(ledger.years.back().year) != y.year)
-                problem(*t, where + "year", "expected " + model::next_year(ledger.years.back().year).value_or("a year like 2025-26") +
+                problem(*t->get("year"), where + "year", "expected " + model::next_year(ledger.years.back().year).value_or("a year like 2025-26") +
                                                 " after " + ledger.years.back().year);
             if (auto r = number(*t, "rate", where, true)) {
                 if (r->value.sign() < 0 || r->percent) problem(*t->get("rate"), where + "rate", "a rate is a positive £ amount");
