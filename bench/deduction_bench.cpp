@@ -28,5 +28,3 @@ void BM_LoadSampleCensus(benchmark::State& state) {
 BENCHMARK(BM_LoadSampleCensus)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();

@@ -17,14 +17,31 @@ double to_double(const calc::Decimal& d) { return std::stod(d.to_string()); }
 
 calc::Decimal pounds_from_double(double pounds) { return calc::Decimal(std::llround(pounds)); }
 
-double percentile(std::vector<double> values, double q) {
+namespace {
+
+// The q-th percentile of values already sorted.
+double sorted_percentile(const std::vector<double>& values, double q) {
     if (values.empty()) return 0;
-    std::sort(values.begin(), values.end());
     const double position = q / 100.0 * static_cast<double>(values.size() - 1);
     const auto below = static_cast<std::size_t>(std::floor(position));
     const std::size_t above = std::min(below + 1, values.size() - 1);
     const double weight = position - static_cast<double>(below);
     return values[below] * (1 - weight) + values[above] * weight;
+}
+
+}  // namespace
+
+double percentile(std::vector<double> values, double q) {
+    std::sort(values.begin(), values.end());
+    return sorted_percentile(values, q);
+}
+
+std::array<calc::Decimal, 5> percentiles_in_pounds(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    std::array<calc::Decimal, 5> out;
+    for (std::size_t i = 0; i < kPercentiles.size(); ++i)
+        out[i] = pounds_from_double(sorted_percentile(values, kPercentiles[i]));
+    return out;
 }
 
 std::vector<YearClaims> year_claims(const Projection& projection, const Assumptions& a, const ClaimsModel& claims) {
@@ -75,14 +92,9 @@ std::vector<YearOutlook> summarise(const Projection& projection, const std::vect
         o.year = row.input.year;
         o.claims = years[static_cast<std::size_t>(y)];
         o.simulated_mean_claims = spend.col(y).mean() / o.claims.cost_per_claim;
-        const std::vector<double> s(spend.col(y).begin(), spend.col(y).end());
-        const std::vector<double> t(outturn.begin(), outturn.end());
-        const std::vector<double> b(balance.begin(), balance.end());
-        for (std::size_t i = 0; i < kPercentiles.size(); ++i) {
-            o.spend[i] = pounds_from_double(percentile(s, kPercentiles[i]));
-            o.outturn[i] = pounds_from_double(percentile(t, kPercentiles[i]));
-            o.balance[i] = pounds_from_double(percentile(b, kPercentiles[i]));
-        }
+        o.spend = percentiles_in_pounds({spend.col(y).begin(), spend.col(y).end()});
+        o.outturn = percentiles_in_pounds({outturn.begin(), outturn.end()});
+        o.balance = percentiles_in_pounds({balance.begin(), balance.end()});
         o.p_shortfall = static_cast<double>((outturn < 0).count()) / static_cast<double>(scenarios);
         o.p_negative_balance = static_cast<double>((balance < 0).count()) / static_cast<double>(scenarios);
         out.push_back(o);

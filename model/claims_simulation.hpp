@@ -67,4 +67,7 @@ calc::Decimal pounds_from_double(double pounds);
 /// The q-th percentile (0-100) of `values`, linear between order statistics.
 double percentile(std::vector<double> values, double q);
 
+/// kPercentiles of `values` in one sort, as whole pounds.
+std::array<calc::Decimal, 5> percentiles_in_pounds(std::vector<double> values);
+
 }  // namespace model
