@@ -119,3 +119,55 @@ TEST(ScheduleLoader, RefusesMalformedSchedulesWithFileLineAndKey) {
 }
 
 }  // namespace
+
+#include "rates/schedule_writer.hpp"
+#include "io/text_file.hpp"
+
+namespace {
+
+bool same(const calc::Schedule& a, const calc::Schedule& b) {
+    if (a.authority != b.authority || a.year != b.year || a.census_label != b.census_label || a.rounding != b.rounding ||
+        a.services.size() != b.services.size())
+        return false;
+    for (std::size_t i = 0; i < a.services.size(); ++i) {
+        const calc::Service& x = a.services[i];
+        const calc::Service& y = b.services[i];
+        if (x.id != y.id || x.name != y.name || x.kind != y.kind || x.phases != y.phases || x.selected != y.selected ||
+            x.options.size() != y.options.size())
+            return false;
+        for (std::size_t o = 0; o < x.options.size(); ++o) {
+            const auto& p = x.options[o];
+            const auto& q = y.options[o];
+            if (p.id != q.id || p.label != q.label || p.present_to != q.present_to || p.derivation != q.derivation ||
+                p.rates.size() != q.rates.size())
+                return false;
+            for (std::size_t r = 0; r < p.rates.size(); ++r)
+                if (p.rates[r].first != q.rates[r].first || p.rates[r].second.value.to_string() != q.rates[r].second.value.to_string())
+                    return false;
+        }
+    }
+    return true;
+}
+
+TEST(ScheduleWriter, RoundTripsTheShippedSchedules) {
+    for (const char* name : {"2024-25", "2025-26"}) {
+        const std::string path = std::string(DEDELEG_SOURCE_DIR "/rates/havering/") + name + ".toml";
+        auto original = rates::load_schedule_file(path);
+        original.services[5].selected = 1;  // a chosen option survives too
+        if (original.services[5].options.size() < 2) original.services[5].selected = 0;
+        const std::string text = rates::write_schedule(original);
+        const auto again = rates::load_schedule(text, "written.toml");
+        EXPECT_TRUE(same(original, again)) << text;
+        EXPECT_EQ(rates::write_schedule(again), text);
+    }
+}
+
+TEST(ScheduleWriter, KeepsEveryDigitAndEscapesText) {
+    auto s = rates::load_schedule(kHead + service("rates = { AWPU = \"3.3750\" }\n"), "r.toml");
+    s.services[0].name = "Quote \" and backslash \\ and £";
+    const auto again = rates::load_schedule(rates::write_schedule(s), "w.toml");
+    EXPECT_EQ(again.services[0].options[0].rates[0].second.value.to_string(), "3.3750");
+    EXPECT_EQ(again.services[0].name, s.services[0].name);
+}
+
+}  // namespace

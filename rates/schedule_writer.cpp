@@ -1,0 +1,68 @@
+#include "rates/schedule_writer.hpp"
+
+#include "rates/schedule_loader.hpp"
+
+#include <toml++/toml.h>
+
+#include <sstream>
+
+namespace rates {
+
+namespace {
+
+// A TOML basic string with the escapes TOML requires.
+std::string quoted(const std::string& text) {
+    std::ostringstream out;
+    out << toml::value<std::string>(text);
+    return out.str();
+}
+
+std::string rates_table(const calc::RateOption& option) {
+    std::string out = "{ ";
+    for (std::size_t i = 0; i < option.rates.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += std::string(calc::code_of(option.rates[i].first)) + " = \"" + option.rates[i].second.value.to_string() + "\"";
+    }
+    return out + " }";
+}
+
+void write_option_fields(std::ostringstream& out, const calc::RateOption& option, const std::string& indent) {
+    out << indent << "rates = " << rates_table(option) << '\n';
+    if (option.present_to != 1) out << indent << "present_to = " << option.present_to << '\n';
+    if (!option.derivation.empty()) out << indent << "derivation = " << quoted(option.derivation) << '\n';
+}
+
+}  // namespace
+
+std::string write_schedule(const calc::Schedule& s) {
+    std::ostringstream out;
+    out << "[schedule]\n";
+    out << "authority = " << quoted(s.authority) << '\n';
+    out << "year = " << quoted(s.year) << '\n';
+    if (!s.census_label.empty()) out << "census = " << quoted(s.census_label) << '\n';
+    out << "rounding = \"" << calc::name_of(s.rounding) << "\"\n";
+    for (const calc::Service& service : s.services) {
+        out << "\n[[service]]\n";
+        out << "id = " << quoted(service.id) << '\n';
+        out << "name = " << quoted(service.name) << '\n';
+        out << "kind = \"" << calc::name_of(service.kind) << "\"\n";
+        out << "phases = [";
+        for (std::size_t i = 0; i < service.phases.size(); ++i)
+            out << (i ? ", " : "") << '"' << calc::name_of(service.phases[i]) << '"';
+        out << "]\n";
+        const calc::RateOption& main = service.options.front();
+        if (main.label != "Proposed") out << "label = " << quoted(main.label) << '\n';
+        write_option_fields(out, main, "");
+        if (service.selected != 0) out << "selected = " << quoted(service.options[service.selected].id) << '\n';
+        for (std::size_t o = 1; o < service.options.size(); ++o) {
+            const calc::RateOption& option = service.options[o];
+            out << "\n  [[service.option]]\n";
+            out << "  id = " << quoted(option.id) << '\n';
+            out << "  label = " << quoted(option.label) << '\n';
+            write_option_fields(out, option, "  ");
+        }
+    }
+    return out.str();
+}
+
+}  // namespace rates
