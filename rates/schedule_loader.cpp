@@ -100,7 +100,8 @@ private:
     void read_phases(const toml::table& t, const std::string& where, calc::Service& s) {
         const toml::node* n = t.get("phases");
         const toml::array* list = n ? n->as_array() : nullptr;
-        if (!list || list->empty()) {
+        // An empty list is allowed: every phase voted the service out.
+        if (!list) {
             problem(n ? *n : static_cast<const toml::node&>(t), where + "phases", "give a list of phases, e.g. [\"primary\"]");
             return;
         }

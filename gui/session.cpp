@@ -1,0 +1,209 @@
+#include "gui/session.hpp"
+
+#include "calc/per_school.hpp"
+#include "calc/text.hpp"
+#include "io/text_file.hpp"
+#include "rates/schedule_loader.hpp"
+#include "rates/schedule_writer.hpp"
+#include "report/per_school_csv.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <numeric>
+
+namespace gui {
+
+namespace {
+
+calc::Money zero() { return calc::Money{calc::Decimal(0).with_scale(2)}; }
+
+bool contains_ignoring_case(const std::string& haystack, const std::string& needle_lower) {
+    return calc::to_lower(haystack).find(needle_lower) != std::string::npos;
+}
+
+}  // namespace
+
+long long pennies(const calc::Money& m) { return static_cast<long long>(m.value.with_scale(2).units()); }
+
+Session::Session(calc::Census census, calc::Schedule baseline, calc::Schedule proposal, std::string recovery_file)
+    : census_(std::move(census)),
+      baseline_(std::move(baseline)),
+      proposal_(std::move(proposal)),
+      recovery_file_(std::move(recovery_file)) {
+    baseline_result_ = calc::calculate(census_, baseline_);
+    baseline_totals_ = calc::school_totals(baseline_result_, census_.schools.size());
+    recompute(std::nullopt);
+}
+
+void Session::recompute(std::optional<std::size_t> only_service) {
+    ++revision_;
+    if (!only_service) {
+        proposal_result_ = calc::calculate(census_, proposal_);
+        proposal_totals_ = calc::school_totals(proposal_result_, census_.schools.size());
+        return;
+    }
+    // One service changed: take its old charges off each school, put the new ones on.
+    const std::size_t s = *only_service;
+    calc::ServiceResult& old_result = proposal_result_.services[s];
+    for (const calc::SchoolCharge& c : old_result.charges) proposal_totals_[c.school] = proposal_totals_[c.school] - c.amount;
+    proposal_result_.exact_total = proposal_result_.exact_total - old_result.exact_total;
+    proposal_result_.sum_of_rounded = proposal_result_.sum_of_rounded - old_result.sum_of_rounded;
+    old_result = calc::calculate_service(census_, proposal_, s, proposal_.services[s].selected);
+    for (const calc::SchoolCharge& c : old_result.charges) proposal_totals_[c.school] += c.amount;
+    proposal_result_.exact_total += old_result.exact_total;
+    proposal_result_.sum_of_rounded += old_result.sum_of_rounded;
+}
+
+void Session::edit(calc::Schedule next, std::optional<std::size_t> only_service) {
+    undo_.push_back(proposal_);
+    redo_.clear();
+    proposal_ = std::move(next);
+    recompute(only_service);
+    autosave();
+}
+
+void Session::set_rate(std::size_t service, calc::Factor factor, const calc::Decimal& rate) {
+    if (rate.sign() < 0) return;  // a rate cannot go below zero
+    calc::Schedule next = proposal_;
+    calc::Service& s = next.services.at(service);
+    for (auto& [f, r] : s.options[s.selected].rates)
+        if (f == factor) r = calc::Rate{rate};
+    edit(std::move(next), service);
+}
+
+void Session::step_rate(std::size_t service, calc::Factor factor, const calc::Decimal& delta) {
+    const calc::Service& s = proposal_.services.at(service);
+    const calc::Rate* rate = s.options[s.selected].rate_for(factor);
+    if (rate) set_rate(service, factor, rate->value + delta);
+}
+
+void Session::set_phase(std::size_t service, calc::Phase phase, bool charged) {
+    calc::Schedule next = proposal_;
+    auto& phases = next.services.at(service).phases;
+    const auto it = std::find(phases.begin(), phases.end(), phase);
+    if (charged == (it != phases.end())) return;
+    if (charged) phases.push_back(phase);
+    else phases.erase(it);
+    edit(std::move(next), service);
+}
+
+void Session::select_option(std::size_t service, std::size_t option) {
+    if (option >= proposal_.services.at(service).options.size() || proposal_.services[service].selected == option) return;
+    calc::Schedule next = proposal_;
+    next.services[service].selected = option;
+    edit(std::move(next), service);
+}
+
+void Session::replace_proposal(calc::Schedule proposal) { edit(std::move(proposal), std::nullopt); }
+
+bool Session::undo() {
+    if (undo_.empty()) return false;
+    redo_.push_back(std::move(proposal_));
+    proposal_ = std::move(undo_.back());
+    undo_.pop_back();
+    recompute(std::nullopt);
+    autosave();
+    return true;
+}
+
+bool Session::redo() {
+    if (redo_.empty()) return false;
+    undo_.push_back(std::move(proposal_));
+    proposal_ = std::move(redo_.back());
+    redo_.pop_back();
+    recompute(std::nullopt);
+    autosave();
+    return true;
+}
+
+ServiceSummary Session::summary(std::size_t service) const {
+    const calc::ServiceResult& r = proposal_result_.services.at(service);
+    ServiceSummary out;
+    out.exact_total = r.exact_total;
+    out.pennies = r.sum_of_rounded;
+    out.baseline_pennies = zero();
+    for (const calc::ServiceResult& b : baseline_result_.services)
+        if (baseline_.services[b.service].id == proposal_.services[service].id) out.baseline_pennies = b.sum_of_rounded;
+    out.schools_charged = r.charges.size();
+    out.range = calc::range_of(r);
+    return out;
+}
+
+std::optional<calc::Rate> Session::baseline_rate(std::size_t service, calc::Factor factor) const {
+    const calc::Service* before = baseline_.find(proposal_.services.at(service).id);
+    if (!before) return std::nullopt;
+    const calc::Rate* rate = before->selected_option().rate_for(factor);
+    return rate ? std::optional<calc::Rate>(*rate) : std::nullopt;
+}
+
+void Session::save_scenario(const std::string& path) const {
+    io::write_atomically(path, [&](std::ostream& out) { out << rates::write_schedule(proposal_); });
+}
+
+void Session::export_csv(const std::string& path) const {
+    io::write_atomically(path, [&](std::ostream& out) { report::write_wide_csv(out, census_, proposal_, proposal_result_); });
+}
+
+void Session::autosave() const {
+    if (recovery_file_.empty()) return;
+    std::error_code ignored;
+    std::filesystem::create_directories(std::filesystem::path(recovery_file_).parent_path(), ignored);
+    save_scenario(recovery_file_);
+}
+
+void Session::discard_recovery() const {
+    if (recovery_file_.empty()) return;
+    std::error_code ignored;
+    std::filesystem::remove(recovery_file_, ignored);
+}
+
+std::optional<calc::Schedule> read_recovery(const std::string& recovery_file) {
+    if (recovery_file.empty() || !std::filesystem::exists(recovery_file)) return std::nullopt;
+    try {
+        return rates::load_schedule_file(recovery_file);
+    } catch (const std::exception&) {
+        return std::nullopt;  // a damaged recovery file is not offered
+    }
+}
+
+std::vector<std::size_t> Session::school_rows(const std::string& filter, SchoolColumn column, bool descending) const {
+    const std::string needle = calc::to_lower(filter);
+    std::vector<std::size_t> rows;
+    rows.reserve(census_.schools.size());
+    for (std::size_t i = 0; i < census_.schools.size(); ++i) {
+        const calc::School& s = census_.schools[i];
+        if (needle.empty() || contains_ignoring_case(s.name, needle) || s.urn.find(needle) != std::string::npos ||
+            calc::name_of(s.phase).find(needle) != std::string_view::npos)
+            rows.push_back(i);
+    }
+    // Sort keys as whole numbers so 20,000 rows sort in a few milliseconds.
+    std::vector<long long> key(census_.schools.size(), 0);
+    for (std::size_t i : rows) {
+        const long long before = pennies(baseline_totals_[i]);
+        const long long after = pennies(proposal_totals_[i]);
+        switch (column) {
+            case SchoolColumn::nor: key[i] = census_.schools[i].nor; break;
+            case SchoolColumn::baseline: key[i] = before; break;
+            case SchoolColumn::proposal: key[i] = after; break;
+            case SchoolColumn::change: key[i] = after - before; break;
+            case SchoolColumn::change_percent:
+                key[i] = before == 0 ? (after == 0 ? 0 : std::numeric_limits<long long>::max()) : (after - before) * 1'000'000 / before;
+                break;
+            default: break;
+        }
+    }
+    auto less = [&](std::size_t a, std::size_t b) {
+        const calc::School& x = census_.schools[a];
+        const calc::School& y = census_.schools[b];
+        switch (column) {
+            case SchoolColumn::urn: return x.urn.size() != y.urn.size() ? x.urn.size() < y.urn.size() : x.urn < y.urn;
+            case SchoolColumn::name: return x.name < y.name;
+            case SchoolColumn::phase: return x.phase < y.phase;
+            default: return key[a] < key[b];
+        }
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) { return descending ? less(b, a) : less(a, b); });
+    return rows;
+}
+
+}  // namespace gui

@@ -1,0 +1,93 @@
+#pragma once
+// The Forum session as a view-model: census, baseline and an editable
+// proposal, every edit undoable, recomputed with the calc/ engine and
+// autosaved. No ImGui or OpenGL here; tests drive it without a display.
+
+#include "calc/deduction.hpp"
+#include "calc/range.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gui {
+
+/// A service's figures under the proposal, beside the baseline's.
+struct ServiceSummary {
+    calc::ExactAmount exact_total;
+    calc::Money pennies;               ///< sum of per-school charges
+    calc::Money baseline_pennies;      ///< the same service under the baseline (0 if absent)
+    std::size_t schools_charged = 0;
+    std::optional<calc::PoundRange> range;
+};
+
+enum class SchoolColumn { urn, name, phase, nor, baseline, proposal, change, change_percent };
+
+class Session {
+public:
+    /// `recovery_file` (may be empty) is rewritten after every edit.
+    Session(calc::Census census, calc::Schedule baseline, calc::Schedule proposal, std::string recovery_file = "");
+
+    const calc::Census& census() const { return census_; }
+    const calc::Schedule& baseline() const { return baseline_; }
+    const calc::Schedule& proposal() const { return proposal_; }
+    const calc::Calculation& baseline_result() const { return baseline_result_; }
+    const calc::Calculation& proposal_result() const { return proposal_result_; }
+    /// Each school's total charge, indexed like the census.
+    const std::vector<calc::Money>& baseline_totals() const { return baseline_totals_; }
+    const std::vector<calc::Money>& proposal_totals() const { return proposal_totals_; }
+    ServiceSummary summary(std::size_t service) const;
+    /// The last year's rate of `factor` for a service of the proposal, if the baseline has it.
+    std::optional<calc::Rate> baseline_rate(std::size_t service, calc::Factor factor) const;
+    /// Counts every change to the figures, so views can cache sorted rows.
+    std::uint64_t revision() const { return revision_; }
+
+    // Edits: each is one undo step, recomputes the figures and autosaves.
+    void set_rate(std::size_t service, calc::Factor factor, const calc::Decimal& rate);
+    void step_rate(std::size_t service, calc::Factor factor, const calc::Decimal& delta);
+    void set_phase(std::size_t service, calc::Phase phase, bool charged);
+    void select_option(std::size_t service, std::size_t option);
+    /// Replaces the whole proposal (recovery, loading a scenario).
+    void replace_proposal(calc::Schedule proposal);
+    bool undo();
+    bool redo();
+    bool can_undo() const { return !undo_.empty(); }
+    bool can_redo() const { return !redo_.empty(); }
+
+    /// The proposal as a schedule TOML file `dedeleg` can run.
+    void save_scenario(const std::string& path) const;
+    /// Exactly what `dedeleg calc --layout wide` writes for the proposal.
+    void export_csv(const std::string& path) const;
+    /// Removes the recovery file (after a save or a clean exit).
+    void discard_recovery() const;
+
+    /// Census indices of the schools whose name, URN or phase contains
+    /// `filter` (case-insensitive), sorted by `column`.
+    std::vector<std::size_t> school_rows(const std::string& filter, SchoolColumn column, bool descending) const;
+
+private:
+    void edit(calc::Schedule next, std::optional<std::size_t> only_service);
+    void recompute(std::optional<std::size_t> only_service);
+    void autosave() const;
+
+    calc::Census census_;
+    calc::Schedule baseline_;
+    calc::Schedule proposal_;
+    calc::Calculation baseline_result_;
+    calc::Calculation proposal_result_;
+    std::vector<calc::Money> baseline_totals_;
+    std::vector<calc::Money> proposal_totals_;
+    std::vector<calc::Schedule> undo_;
+    std::vector<calc::Schedule> redo_;
+    std::string recovery_file_;
+    std::uint64_t revision_ = 0;
+};
+
+/// The proposal left by a session that did not exit cleanly, if any.
+std::optional<calc::Schedule> read_recovery(const std::string& recovery_file);
+
+/// Whole pennies of an amount, for sorting (exact for any realistic sum).
+long long pennies(const calc::Money& m);
+
+}  // namespace gui

@@ -1,0 +1,150 @@
+// The GUI's view-model, driven without a display.
+#include "gui/session.hpp"
+
+#include "calc/number_text.hpp"
+#include "census/census_loader.hpp"
+#include "cli_run.hpp"
+#include "io/text_file.hpp"
+#include "calc/per_school.hpp"
+#include "rates/schedule_loader.hpp"
+#include "rates/schedule_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace {
+
+calc::Decimal d(const char* text) { return calc::parse_number(text).value; }
+
+const std::string kRates = DEDELEG_SOURCE_DIR "/rates/havering/2025-26.toml";
+const std::string kBaseline = DEDELEG_SOURCE_DIR "/rates/havering/2024-25.toml";
+const std::string kCensus = DEDELEG_SOURCE_DIR "/census/samples/havering-2023.csv";
+
+class SessionTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir = testing_cli::scratch("session");
+        recovery = (dir / "recovery.toml").string();
+        session = std::make_unique<gui::Session>(census::load_census_file(kCensus), rates::load_schedule_file(kBaseline),
+                                                 rates::load_schedule_file(kRates), recovery);
+    }
+    std::size_t service(const std::string& id) const {
+        const auto& services = session->proposal().services;
+        for (std::size_t i = 0; i < services.size(); ++i)
+            if (services[i].id == id) return i;
+        throw std::runtime_error("no service " + id);
+    }
+    // What the engine says, computed afresh, for comparison with the session's incremental figures.
+    calc::Calculation fresh() const { return calc::calculate(session->census(), session->proposal()); }
+
+    std::filesystem::path dir;
+    std::string recovery;
+    std::unique_ptr<gui::Session> session;
+};
+
+TEST_F(SessionTest, EditingARateMovesEverySchoolExactlyAsTheEngineDoes) {
+    const std::size_t m = service("maternity");
+    session->set_rate(m, calc::Factor::AWPU, d("41.08"));
+    const calc::Calculation engine = fresh();
+    EXPECT_EQ(session->proposal_result().services[m].sum_of_rounded, engine.services[m].sum_of_rounded);
+    EXPECT_EQ(session->proposal_result().sum_of_rounded, engine.sum_of_rounded);
+    EXPECT_EQ(session->proposal_result().exact_total, engine.exact_total);
+    EXPECT_EQ(session->summary(m).exact_total.value, d("717503.28"));  // 41.08 × 17,466
+    const auto totals = calc::school_totals(engine, session->census().schools.size());
+    EXPECT_EQ(session->proposal_totals(), totals);
+}
+
+TEST_F(SessionTest, SteppingByPenniesAndTenPence) {
+    const std::size_t m = service("maternity");
+    session->step_rate(m, calc::Factor::AWPU, d("0.10"));
+    session->step_rate(m, calc::Factor::AWPU, d("0.01"));
+    EXPECT_EQ(session->proposal().services[m].options[0].rates[0].second.value, d("40.60"));
+    session->step_rate(m, calc::Factor::AWPU, d("-100"));  // never below zero
+    EXPECT_EQ(session->proposal().services[m].options[0].rates[0].second.value, d("40.60"));
+}
+
+TEST_F(SessionTest, VotingAPhaseOutRemovesThoseSchoolsCharges) {
+    const std::size_t si = service("school-improvement");
+    EXPECT_EQ(session->summary(si).schools_charged, 39u);
+    session->set_phase(si, calc::Phase::special, false);
+    EXPECT_EQ(session->summary(si).schools_charged, 38u);  // Corbets Tey no longer charged
+    for (const auto& c : session->proposal_result().services[si].charges)
+        EXPECT_NE(session->census().schools[c.school].phase, calc::Phase::special);
+    session->set_phase(si, calc::Phase::primary, false);
+    EXPECT_EQ(session->summary(si).schools_charged, 0u);
+    EXPECT_EQ(session->proposal_totals(), calc::school_totals(fresh(), session->census().schools.size()));
+}
+
+TEST_F(SessionTest, ChoosingAnOptionChargesIt) {
+    const std::size_t tu = service("trade-union");
+    session->select_option(tu, 1);
+    EXPECT_EQ(session->summary(tu).exact_total.value, d("51699.36"));
+}
+
+TEST_F(SessionTest, UndoRestoresThePreviousStateBitForBit) {
+    const calc::Schedule before = session->proposal();
+    const auto totals_before = session->proposal_totals();
+    const auto pennies_before = session->proposal_result().sum_of_rounded;
+    session->set_rate(service("eal"), calc::Factor::EAL3, d("40"));
+    session->set_phase(service("insurance"), calc::Phase::primary, false);
+    session->select_option(service("trade-union"), 1);
+    ASSERT_TRUE(session->undo());
+    ASSERT_TRUE(session->undo());
+    ASSERT_TRUE(session->undo());
+    EXPECT_FALSE(session->undo());
+    EXPECT_EQ(rates::write_schedule(session->proposal()), rates::write_schedule(before));
+    EXPECT_EQ(session->proposal_totals(), totals_before);
+    EXPECT_EQ(session->proposal_result().sum_of_rounded, pennies_before);
+    ASSERT_TRUE(session->redo());
+    EXPECT_EQ(session->proposal().services[service("eal")].options[0].rates[0].second.value, d("40"));
+}
+
+TEST_F(SessionTest, SaveThenReloadRoundTrips) {
+    session->set_rate(service("maternity"), calc::Factor::AWPU, d("41.08"));
+    session->set_phase(service("behaviour-support"), calc::Phase::primary, false);
+    const std::string path = (dir / "scenario.toml").string();
+    session->save_scenario(path);
+    const calc::Schedule again = rates::load_schedule_file(path);
+    EXPECT_EQ(rates::write_schedule(again), rates::write_schedule(session->proposal()));
+}
+
+TEST_F(SessionTest, ExportedCsvEqualsDedelegCalcByteForByte) {
+    session->set_rate(service("maternity"), calc::Factor::AWPU, d("41.08"));
+    const std::string scenario = (dir / "scenario.toml").string();
+    const std::string exported = (dir / "exported.csv").string();
+    session->save_scenario(scenario);
+    session->export_csv(exported);
+    const auto r = testing_cli::dedeleg("calc --rates '" + scenario + "' --census '" + kCensus + "' --out cli.csv", dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(testing_cli::slurp(dir / "cli.csv"), testing_cli::slurp(exported));
+}
+
+TEST_F(SessionTest, EveryEditIsAutosavedForRecovery) {
+    EXPECT_FALSE(gui::read_recovery(recovery).has_value());
+    session->set_rate(service("maternity"), calc::Factor::AWPU, d("41.08"));
+    const auto recovered = gui::read_recovery(recovery);
+    ASSERT_TRUE(recovered.has_value());
+    EXPECT_EQ(rates::write_schedule(*recovered), rates::write_schedule(session->proposal()));
+    session->discard_recovery();
+    EXPECT_FALSE(gui::read_recovery(recovery).has_value());
+}
+
+TEST_F(SessionTest, SchoolsSortByChangeAndFilter) {
+    session->set_rate(service("maternity"), calc::Factor::AWPU, d("41.08"));
+    const auto rows = session->school_rows("", gui::SchoolColumn::change, true);
+    ASSERT_EQ(rows.size(), session->census().schools.size());
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const auto change = [&](std::size_t s) {
+            return gui::pennies(session->proposal_totals()[s]) - gui::pennies(session->baseline_totals()[s]);
+        };
+        EXPECT_GE(change(rows[i - 1]), change(rows[i]));
+    }
+    const auto found = session->school_rows("corbets", gui::SchoolColumn::name, false);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(session->census().schools[found[0]].urn, "102362");
+    EXPECT_EQ(session->school_rows("102362", gui::SchoolColumn::name, false), found);
+    EXPECT_EQ(session->school_rows("special", gui::SchoolColumn::name, false).size(), 3u);
+}
+
+}  // namespace
