@@ -1,0 +1,188 @@
+// dedeleg-gui: the live what-if window. The only file that knows GLFW and
+// OpenGL: it opens the window, runs the frame loop and takes screenshots.
+#include "calc/diagnostic.hpp"
+#include "calc/number_text.hpp"
+#include "cli/embedded.hpp"
+#include "cli/forecast_inputs.hpp"
+#include "cli/inputs.hpp"
+#include "gui/app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <set>
+#include <vector>
+
+namespace {
+
+struct Options {
+    cli::InputOptions inputs;
+    std::string baseline;
+    std::string recovery_file;
+    std::string size = "1280x720";
+    float scale = 125;
+    bool high_contrast = false;
+    std::vector<std::string> edits;  // service.FACTOR=rate, applied at start (scripted sessions)
+    std::string sort;                // a column to sort by, descending (scripted sessions)
+    std::string screenshot;          // render, write this PNG, check it is not blank, exit
+};
+
+std::string default_recovery_file() {
+    if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state) return std::string(state) + "/dedeleg/recovery.toml";
+    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/state/dedeleg/recovery.toml";
+    return "";
+}
+
+void apply_edit(gui::Session& session, const std::string& edit) {
+    const std::size_t dot = edit.find('.');
+    const std::size_t eq = edit.find('=');
+    if (dot == std::string::npos || eq == std::string::npos || eq < dot)
+        throw calc::InputError({{"--edit", 0, "", "write SERVICE.FACTOR=RATE, e.g. maternity.AWPU=41.08"}});
+    const std::string id = edit.substr(0, dot);
+    const auto factor = calc::factor_from_code(edit.substr(dot + 1, eq - dot - 1));
+    const auto& services = session.proposal().services;
+    for (std::size_t s = 0; s < services.size(); ++s)
+        if (services[s].id == id && factor) return session.set_rate(s, *factor, calc::parse_number(edit.substr(eq + 1)).value);
+    throw calc::InputError({{"--edit", 0, "", "no service.factor " + edit.substr(0, eq) + " in the proposal"}});
+}
+
+// Reads the frame just drawn, writes it as a PNG, and says whether it shows anything.
+bool screenshot(const std::string& path, int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    stbi_flip_vertically_on_write(1);
+    if (!stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4)) {
+        std::cerr << "dedeleg-gui: cannot write " << path << '\n';
+        return false;
+    }
+    std::set<unsigned> colours;
+    for (std::size_t i = 0; i + 3 < pixels.size() && colours.size() < 64; i += 4 * 97)
+        colours.insert(unsigned(pixels[i]) << 16 | unsigned(pixels[i + 1]) << 8 | pixels[i + 2]);
+    std::cout << "dedeleg-gui: wrote " << path << " (" << width << "x" << height << ", " << colours.size()
+              << (colours.size() >= 64 ? "+" : "") << " colours sampled)\n";
+    return colours.size() >= 8;
+}
+
+int run(const Options& opts) {
+    int width = 1280, height = 720;
+    if (std::sscanf(opts.size.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240) {
+        std::cerr << "--size: write WIDTHxHEIGHT, e.g. 1920x1080\n";
+        return 1;
+    }
+    calc::Census census = cli::load_census(opts.inputs.census);
+    calc::Schedule proposal = cli::load_rates(opts.inputs.rates, cli::kDefaultRates);
+    calc::Schedule baseline = cli::load_rates(opts.baseline, cli::kDefaultPrevious);
+    cli::check_census_against(census, proposal);
+    const std::string recovery_file = opts.recovery_file.empty() ? default_recovery_file() : opts.recovery_file;
+
+    gui::UiState ui;
+    ui.scale = opts.scale / 100.0f;
+    ui.high_contrast = opts.high_contrast;
+    ui.recovery = gui::read_recovery(recovery_file);
+    if (ui.recovery) std::cout << "dedeleg-gui: offering to restore the unsaved scenario in " << recovery_file << '\n';
+    gui::Session session(std::move(census), std::move(baseline), std::move(proposal), recovery_file);
+    std::unique_ptr<gui::ForecastView> forecast;
+    try {
+        cli::LedgerOptions ledger;
+        ledger.service = "maternity";
+        forecast = std::make_unique<gui::ForecastView>(cli::load_ledger(ledger));
+    } catch (const std::exception&) {
+        // No shipped ledger: the Forecast tab is not shown.
+    }
+    for (const std::string& e : opts.edits) apply_edit(session, e);
+    if (!opts.sort.empty()) {
+        ui.sort_column = opts.sort == "change" ? gui::SchoolColumn::change : gui::SchoolColumn::name;
+        ui.sort_descending = true;
+    }
+
+    if (!glfwInit()) {
+        std::cerr << "dedeleg-gui: cannot open a display (is DISPLAY set? try xvfb-run)\n";
+        return 2;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWwindow* window = glfwCreateWindow(width, height, "dedeleg: live what-if", nullptr, nullptr);
+    if (!window) {
+        std::cerr << "dedeleg-gui: cannot create an OpenGL 3 window\n";
+        glfwTerminate();
+        return 2;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; nothing to remember
+    gui::load_fonts();
+    gui::apply_style(ui);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+
+    int exit_code = 0;
+    for (int frame = 0; !glfwWindowShouldClose(window) && !ui.quit; ++frame) {
+        glfwPollEvents();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        gui::draw_app(session, ui, forecast.get());
+        ImGui::Render();
+        int fb_width = 0, fb_height = 0;
+        glfwGetFramebufferSize(window, &fb_width, &fb_height);
+        glViewport(0, 0, fb_width, fb_height);
+        glClearColor(0.5f, 0.5f, 0.5f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        // A few frames let the tables settle their column widths before the picture.
+        if (!opts.screenshot.empty() && frame == 5) {
+            exit_code = screenshot(opts.screenshot, fb_width, fb_height) ? 0 : 1;
+            ui.quit = true;
+        }
+        glfwSwapBuffers(window);
+    }
+    if (opts.screenshot.empty()) session.discard_recovery();  // a clean exit leaves nothing to recover
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"dedeleg-gui: the live what-if window for a Schools Funding Forum. Change a rate, vote a phase out or "
+                 "pick an option and every school's figure moves at once. With no options it opens the shipped Havering "
+                 "sample with 2024-25 as baseline and 2025-26 as the proposal.",
+                 "dedeleg-gui"};
+    Options opts;
+    cli::add_rates_option(app, opts.inputs);
+    cli::add_census_option(app, opts.inputs);
+    app.add_option("--baseline,-b", opts.baseline, "The schedule to compare with. Default: Havering 2024-25")
+        ->check(CLI::ExistingFile);
+    app.add_option("--recovery-file", opts.recovery_file,
+                   "Where the scenario is saved after every edit. Default: ~/.local/state/dedeleg/recovery.toml");
+    app.add_option("--size", opts.size, "Window size")->capture_default_str();
+    app.add_option("--scale", opts.scale, "Text size in % (100-250)")->check(CLI::Range(100.0f, 250.0f))->capture_default_str();
+    app.add_flag("--high-contrast", opts.high_contrast, "White on black, for projectors");
+    app.add_option("--edit", opts.edits, "Apply an edit at start, e.g. maternity.AWPU=41.08 (repeatable)");
+    app.add_option("--sort", opts.sort, "Sort the schools at start: change (largest first) or name");
+    app.add_option("--screenshot", opts.screenshot, "Draw a few frames, write this PNG, check it is not blank, and exit");
+    try {
+        app.parse(argc, argv);
+        return run(opts);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 1;
+    } catch (const calc::InputError& e) {
+        for (const calc::Diagnostic& d : e.diagnostics) std::cerr << d.to_string() << '\n';
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "dedeleg-gui: " << e.what() << '\n';
+        return 2;
+    }
+}

@@ -1,0 +1,61 @@
+// Totals: per service and overall, against the baseline, with the reconciliation.
+#include "calc/money_format.hpp"
+#include "gui/panels.hpp"
+#include "gui/widgets.hpp"
+
+#include <imgui.h>
+
+namespace gui {
+
+void draw_totals_panel(const Session& session) {
+    const calc::Schedule& proposal = session.proposal();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
+                                  ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable("totals", 7, flags, ImVec2(0, -ImGui::GetTextLineHeightWithSpacing() * 3.2f))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Service", ImGuiTableColumnFlags_WidthStretch);
+    const float money = ImGui::CalcTextSize("(£0,000,000)").x;
+    for (const char* h : {"Total", "Change"}) ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthFixed, money);
+    ImGui::TableSetupColumn("Schools", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Schools").x);
+    for (const char* h : {"Lowest", "Median", "Highest"})
+        ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("£00,000").x);
+    ImGui::TableHeadersRow();
+    calc::Money all{calc::Decimal(0).with_scale(2)};
+    calc::Money all_before{calc::Decimal(0).with_scale(2)};
+    for (std::size_t s = 0; s < proposal.services.size(); ++s) {
+        const ServiceSummary sum = session.summary(s);
+        all += sum.pennies;
+        all_before += sum.baseline_pennies;
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(proposal.services[s].name.c_str());
+        ImGui::TableNextColumn();
+        money_cell(sum.pennies.value);
+        ImGui::TableNextColumn();
+        money_cell((sum.pennies - sum.baseline_pennies).value);
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu", sum.schools_charged);
+        for (const calc::Decimal* v : {sum.range ? &sum.range->lowest : nullptr, sum.range ? &sum.range->median : nullptr,
+                                       sum.range ? &sum.range->highest : nullptr}) {
+            ImGui::TableNextColumn();
+            if (v) money_cell(*v);
+            else ImGui::TextDisabled("-");
+        }
+    }
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("All services");
+    ImGui::TableNextColumn();
+    money_cell(all.value);
+    ImGui::TableNextColumn();
+    money_cell((all - all_before).value);
+    ImGui::EndTable();
+
+    const calc::Calculation& r = session.proposal_result();
+    ImGui::Text("Reconciliation: schools are charged %s in all (each rounded %s to the penny)",
+                pennies_text(r.sum_of_rounded.value).c_str(), std::string(calc::name_of(proposal.rounding)).c_str());
+    ImGui::Text("Exact total %s; difference %s", calc::format_pounds_exact(r.exact_total.value).c_str(),
+                calc::format_pounds_exact(r.sum_of_rounded.value - r.exact_total.value).c_str());
+}
+
+}  // namespace gui

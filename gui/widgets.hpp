@@ -1,0 +1,20 @@
+#pragma once
+// Small drawing helpers shared by the panels: money in the projector style.
+
+#include "calc/money.hpp"
+
+#include <string>
+
+namespace gui {
+
+/// "£12,345" or "(£12,345)": to the nearest pound, half up (display only).
+std::string pounds_text(const calc::Decimal& amount);
+/// The same to the penny: "£12,345.67".
+std::string pennies_text(const calc::Decimal& amount);
+/// A rate: "£40.49".
+std::string rate_text(const calc::Decimal& rate);
+
+/// Draws money text, red when negative.
+void money_cell(const calc::Decimal& amount, bool to_the_penny = false);
+
+}  // namespace gui
