@@ -12,5 +12,6 @@ void setup_validate(CLI::App& app);
 void setup_ledger(CLI::App& app);
 void setup_forecast(CLI::App& app);
 void setup_solve(CLI::App& app);
+void setup_synth(CLI::App& app);
 
 }  // namespace cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     cli::setup_ledger(app);
     cli::setup_forecast(app);
     cli::setup_solve(app);
+    cli::setup_synth(app);
 
     try {
         app.parse(argc, argv);

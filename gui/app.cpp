@@ -154,9 +154,10 @@ void draw_app(Session& session, UiState& ui, ForecastView* forecast) {
     ImGui::End();
     if (begin_panel("Details", 0.36f, 0.55f, 0.64f, 0.45f)) {
         // Picking a school turns to its breakdown.
-        const bool picked = ui.selected_school != before;
+        const bool picked = ui.selected_school != before || ui.show_tab == UiState::Tab::school;
+        auto bring = [&](UiState::Tab tab) { return ui.show_tab == tab ? ImGuiTabItemFlags_SetSelected : 0; };
         if (ImGui::BeginTabBar("details")) {
-            if (ImGui::BeginTabItem("Totals")) {
+            if (ImGui::BeginTabItem("Totals", nullptr, bring(UiState::Tab::totals))) {
                 draw_totals_panel(session);
                 ImGui::EndTabItem();
             }
@@ -164,12 +165,13 @@ void draw_app(Session& session, UiState& ui, ForecastView* forecast) {
                 draw_breakdown_panel(session, ui);
                 ImGui::EndTabItem();
             }
-            if (forecast && ImGui::BeginTabItem("Forecast")) {
+            if (forecast && ImGui::BeginTabItem("Forecast", nullptr, bring(UiState::Tab::forecast))) {
                 draw_forecast_panel(session, *forecast);
                 ImGui::EndTabItem();
             }
             ImGui::EndTabBar();
         }
+        ui.show_tab = UiState::Tab::none;
     }
     ImGui::End();
     path_dialog("Save scenario", ui.open_save, ui.save_path, ui, [&](const std::string& p) {

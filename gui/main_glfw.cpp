@@ -30,6 +30,8 @@ struct Options {
     bool high_contrast = false;
     std::vector<std::string> edits;  // service.FACTOR=rate, applied at start (scripted sessions)
     std::string sort;                // a column to sort by, descending (scripted sessions)
+    std::string select;              // a school's URN to select (scripted sessions)
+    std::string tab;                 // totals, school or forecast (scripted sessions)
     std::string screenshot;          // render, write this PNG, check it is not blank, exit
 };
 
@@ -96,6 +98,10 @@ int run(const Options& opts) {
         // No shipped ledger: the Forecast tab is not shown.
     }
     for (const std::string& e : opts.edits) apply_edit(session, e);
+    for (std::size_t i = 0; i < session.census().schools.size(); ++i)
+        if (session.census().schools[i].urn == opts.select) ui.selected_school = i;
+    if (opts.tab == "school") ui.show_tab = gui::UiState::Tab::school;
+    if (opts.tab == "forecast") ui.show_tab = gui::UiState::Tab::forecast;
     if (!opts.sort.empty()) {
         ui.sort_column = opts.sort == "change" ? gui::SchoolColumn::change : gui::SchoolColumn::name;
         ui.sort_descending = true;
@@ -172,6 +178,9 @@ int main(int argc, char** argv) {
     app.add_flag("--high-contrast", opts.high_contrast, "White on black, for projectors");
     app.add_option("--edit", opts.edits, "Apply an edit at start, e.g. maternity.AWPU=41.08 (repeatable)");
     app.add_option("--sort", opts.sort, "Sort the schools at start: change (largest first) or name");
+    app.add_option("--select", opts.select, "Select a school by URN at start");
+    app.add_option("--tab", opts.tab, "Details tab to show at start: totals, school or forecast")
+        ->check(CLI::IsMember({"totals", "school", "forecast"}));
     app.add_option("--screenshot", opts.screenshot, "Draw a few frames, write this PNG, check it is not blank, and exit");
     try {
         app.parse(argc, argv);

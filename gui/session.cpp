@@ -40,6 +40,8 @@ void Session::recompute(std::optional<std::size_t> only_service) {
     if (!only_service) {
         proposal_result_ = calc::calculate(census_, proposal_);
         proposal_totals_ = calc::school_totals(proposal_result_, census_.schools.size());
+        summaries_.clear();
+        for (std::size_t s = 0; s < proposal_.services.size(); ++s) summaries_.push_back(summarise(s));
         return;
     }
     // One service changed: take its old charges off each school, put the new ones on.
@@ -52,6 +54,7 @@ void Session::recompute(std::optional<std::size_t> only_service) {
     for (const calc::SchoolCharge& c : old_result.charges) proposal_totals_[c.school] += c.amount;
     proposal_result_.exact_total += old_result.exact_total;
     proposal_result_.sum_of_rounded += old_result.sum_of_rounded;
+    summaries_[s] = summarise(s);
 }
 
 void Session::edit(calc::Schedule next, std::optional<std::size_t> only_service) {
@@ -116,7 +119,7 @@ bool Session::redo() {
     return true;
 }
 
-ServiceSummary Session::summary(std::size_t service) const {
+ServiceSummary Session::summarise(std::size_t service) const {
     const calc::ServiceResult& r = proposal_result_.services.at(service);
     ServiceSummary out;
     out.exact_total = r.exact_total;

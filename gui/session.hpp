@@ -37,7 +37,8 @@ public:
     /// Each school's total charge, indexed like the census.
     const std::vector<calc::Money>& baseline_totals() const { return baseline_totals_; }
     const std::vector<calc::Money>& proposal_totals() const { return proposal_totals_; }
-    ServiceSummary summary(std::size_t service) const;
+    /// Kept up to date after every edit (ranges sort every school, so not per frame).
+    const ServiceSummary& summary(std::size_t service) const { return summaries_.at(service); }
     /// The last year's rate of `factor` for a service of the proposal, if the baseline has it.
     std::optional<calc::Rate> baseline_rate(std::size_t service, calc::Factor factor) const;
     /// Counts every change to the figures, so views can cache sorted rows.
@@ -70,6 +71,7 @@ private:
     void edit(calc::Schedule next, std::optional<std::size_t> only_service);
     void recompute(std::optional<std::size_t> only_service);
     void autosave() const;
+    ServiceSummary summarise(std::size_t service) const;
 
     calc::Census census_;
     calc::Schedule baseline_;
@@ -78,6 +80,7 @@ private:
     calc::Calculation proposal_result_;
     std::vector<calc::Money> baseline_totals_;
     std::vector<calc::Money> proposal_totals_;
+    std::vector<ServiceSummary> summaries_;
     std::vector<calc::Schedule> undo_;
     std::vector<calc::Schedule> redo_;
     std::string recovery_file_;

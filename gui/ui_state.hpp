@@ -25,6 +25,10 @@ struct UiState {
     std::string rows_filter;
     std::optional<std::size_t> selected_school;
 
+    // A tab of the details window to bring forward once (scripted sessions).
+    enum class Tab { none, totals, school, forecast };
+    Tab show_tab = Tab::none;
+
     // File dialogs: a path typed into a popup, and the last message shown.
     bool open_save = false;
     bool open_export = false;

@@ -18,7 +18,11 @@ std::string rate_text(const calc::Decimal& rate) { return calc::format_rate(rate
 
 void money_cell(const calc::Decimal& amount, bool to_the_penny) {
     const std::string text = to_the_penny ? pennies_text(amount) : pounds_text(amount);
-    if (amount.sign() < 0) ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1.0f), "%s", text.c_str());
+    // Red that reads on both themes: darker on light backgrounds, lighter on dark.
+    const ImVec4 background = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    const bool dark = background.x + background.y + background.z < 1.5f;
+    const ImVec4 red = dark ? ImVec4(1.0f, 0.45f, 0.45f, 1.0f) : ImVec4(0.8f, 0.0f, 0.0f, 1.0f);
+    if (amount.sign() < 0) ImGui::TextColored(red, "%s", text.c_str());
     else ImGui::TextUnformatted(text.c_str());
 }
 
