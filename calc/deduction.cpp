@@ -13,11 +13,13 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
     result.option = option;
     result.sum_of_rounded = Money{Decimal(0).with_scale(2)};
 
+    result.charges.reserve(census.schools.size());
     for (std::size_t i = 0; i < census.schools.size(); ++i) {
         const School& school = census.schools[i];
         if (!is_charged(school, s)) continue;
         SchoolCharge charge;
         charge.school = i;
+        charge.factors.reserve(rates.rates.size());
         for (const auto& [factor, rate] : rates.rates) {
             if (!factor_applies(school, factor)) continue;
             const Count count{count_of(school, factor)};

@@ -6,6 +6,7 @@
 #include "io/text_file.hpp"
 
 #include <map>
+#include <unordered_map>
 #include <optional>
 
 namespace census {
@@ -213,8 +214,10 @@ calc::Census load_census(std::string_view text, const std::string& file) {
 
     calc::Census census;
     census.source = file;
+    census.schools.reserve(rows.size() - 1);
     RowReader reader(file, columns, problems);
-    std::map<std::string, long> urn_lines;
+    std::unordered_map<std::string, long> urn_lines;
+    urn_lines.reserve(rows.size());
     for (std::size_t r = 1; r < rows.size() && problems.size() < kMaxReported; ++r) {
         const CsvRow& row = rows[r];
         if (row.fields.size() != columns.size()) {
