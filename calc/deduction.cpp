@@ -4,6 +4,17 @@
 
 namespace calc {
 
+std::vector<FactorCharge> breakdown(const School& school, const Service& service, const RateOption& option) {
+    std::vector<FactorCharge> out;
+    if (!is_charged(school, service)) return out;
+    for (const auto& [factor, rate] : option.rates) {
+        if (!factor_applies(school, factor)) continue;
+        const Count count{count_of(school, factor)};
+        out.push_back({factor, count, rate, rate * count});
+    }
+    return out;
+}
+
 ServiceResult calculate_service(const Census& census, const Schedule& schedule, std::size_t service,
                                 std::size_t option) {
     const Service& s = schedule.services.at(service);
@@ -19,12 +30,10 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
         if (!is_charged(school, s)) continue;
         SchoolCharge charge;
         charge.school = i;
-        charge.factors.reserve(rates.rates.size());
+        // The same sum as breakdown(), without keeping each factor's working.
         for (const auto& [factor, rate] : rates.rates) {
             if (!factor_applies(school, factor)) continue;
-            const Count count{count_of(school, factor)};
-            const ExactAmount amount = rate * count;
-            charge.factors.push_back({factor, count, rate, amount});
+            const ExactAmount amount = rate * Count{count_of(school, factor)};
             charge.exact += amount;
             result.by_factor[index_of(factor)] += amount;
         }

@@ -19,10 +19,10 @@ struct FactorCharge {
 };
 
 /// One school's charge for one service: the exact sum over factors, rounded
-/// once to the penny with the schedule's mode.
+/// once to the penny with the schedule's mode. The per-factor working is not
+/// kept (20,000 schools × 8 services would be tens of MB); breakdown() gives it.
 struct SchoolCharge {
     std::size_t school = 0;  ///< index into Census::schools
-    std::vector<FactorCharge> factors;
     ExactAmount exact;
     Money amount;
 };
@@ -46,6 +46,11 @@ struct Calculation {
     ExactAmount exact_total;
     Money sum_of_rounded;
 };
+
+/// The factors of one school's charge for one service under `option`:
+/// rate × count for each factor that applies (empty when not charged).
+/// The one formula: calculate_service() sums exactly these.
+std::vector<FactorCharge> breakdown(const School& school, const Service& service, const RateOption& option);
 
 /// Charges one service under rate option `option` (an index into its options).
 ServiceResult calculate_service(const Census& census, const Schedule& schedule, std::size_t service,

@@ -124,7 +124,8 @@ void draw_breakdown_panel(const Session& session, const UiState& ui) {
                 if (session.baseline().services[b.service].id == session.proposal().services[r.service].id)
                     for (const calc::SchoolCharge& bc : b.charges)
                         if (bc.school == i) money_cell(bc.amount.value, true);
-            for (const calc::FactorCharge& f : c.factors) {
+            const calc::Service& service = session.proposal().services[r.service];
+            for (const calc::FactorCharge& f : calc::breakdown(s, service, service.options[r.option])) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::Text("    %s", std::string(calc::label_of(f.factor)).c_str());

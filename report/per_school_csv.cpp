@@ -27,11 +27,12 @@ void write_long_csv(std::ostream& out, const calc::Census& census, const calc::S
                     const calc::Calculation& calc) {
     out << "URN,School,Service,Factor,Count,Rate,Amount\n";
     for (const calc::ServiceResult& r : calc.services) {
-        const std::string service = csv_field(schedule.services[r.service].id);
+        const calc::Service& svc = schedule.services[r.service];
+        const std::string service = csv_field(svc.id);
         for (const calc::SchoolCharge& c : r.charges) {
             const calc::School& s = census.schools[c.school];
             const std::string who = csv_field(s.urn) + ',' + csv_field(s.name) + ',' + service + ',';
-            for (const calc::FactorCharge& f : c.factors)
+            for (const calc::FactorCharge& f : calc::breakdown(s, svc, svc.options[r.option]))
                 out << who << calc::code_of(f.factor) << ',' << f.count.value.to_string() << ','
                     << f.rate.value.to_string() << ',' << f.amount.value.to_string() << '\n';
             out << who << "ROUNDED,,," << calc::format_plain(c.amount.value, 2) << '\n';

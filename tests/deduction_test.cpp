@@ -98,8 +98,12 @@ TEST_F(Engine, EducationFunctionsChargeSpecialSchoolsPerPlaceOnly) {
     const auto r = calc::calculate_service(census, schedule, 3, 0);
     ASSERT_EQ(r.charges.size(), 3u);  // 1, 4 (special) and 5
     EXPECT_EQ(r.charges[1].school, 3u);
-    ASSERT_EQ(r.charges[1].factors.size(), 1u);
-    EXPECT_EQ(r.charges[1].factors[0].factor, Factor::PLACE);
+    const auto factors = calc::breakdown(census.schools[3], schedule.services[3], schedule.services[3].options[0]);
+    ASSERT_EQ(factors.size(), 1u);
+    EXPECT_EQ(factors[0].factor, Factor::PLACE);
+    EXPECT_EQ(factors[0].count.value, d("156.5"));
+    EXPECT_EQ(factors[0].amount.value, r.charges[1].exact.value);
+    EXPECT_TRUE(calc::breakdown(census.schools[1], schedule.services[3], schedule.services[3].options[0]).empty());  // academy
     EXPECT_EQ(r.charges[1].amount.value.to_string(), "1586.91");  // 10.14 × 156.5
     EXPECT_EQ(r.by_factor[calc::index_of(Factor::AWPU)].value, d("1304.68"));  // 3.38 × 386
     EXPECT_EQ(r.by_factor[calc::index_of(Factor::PLACE)].value, d("1586.91"));
