@@ -204,28 +204,32 @@ std::string known_columns() {
 }
 
 calc::Census load_census(std::string_view text, const std::string& file) {
-    const std::vector<CsvRow> rows = read_csv_rows(text, file);
-    if (rows.empty()) throw calc::InputError({{file, 1, "", "empty file: a census needs a header row and schools"}});
-
-    std::vector<calc::Diagnostic> problems;
-    const std::vector<Column> columns = read_header(rows.front(), file, problems);
-    if (!problems.empty()) throw calc::InputError(std::move(problems));
-    if (rows.size() == 1) throw calc::InputError({{file, rows.front().line, "", "no schools below the header"}});
-
     calc::Census census;
     census.source = file;
-    census.schools.reserve(rows.size() - 1);
-    RowReader reader(file, columns, problems);
+    std::vector<calc::Diagnostic> problems;
+    std::vector<Column> columns;
+    std::optional<RowReader> reader;
     std::unordered_map<std::string, long> urn_lines;
-    urn_lines.reserve(rows.size());
-    for (std::size_t r = 1; r < rows.size() && problems.size() < kMaxReported; ++r) {
-        const CsvRow& row = rows[r];
+    long header_line = 0;
+
+    // Rows are checked as they are read; every problem is collected before failing.
+    // The callback runs inside libcsv (C): it records problems and never throws.
+    bool header_read = false;
+    for_each_csv_row(text, file, [&](CsvRow&& row) {
+        if (!header_read) {
+            header_read = true;
+            header_line = row.line;
+            columns = read_header(row, file, problems);
+            if (problems.empty()) reader.emplace(file, columns, problems);
+            return;
+        }
+        if (!reader || problems.size() >= kMaxReported) return;
         if (row.fields.size() != columns.size()) {
             problems.push_back({file, row.line, "", "row has " + std::to_string(row.fields.size()) + " fields, header has " +
                                                         std::to_string(columns.size())});
-            continue;
+            return;
         }
-        calc::School school = reader.read(row);
+        calc::School school = reader->read(row);
         if (!school.urn.empty()) {
             const auto [it, fresh] = urn_lines.emplace(school.urn, row.line);
             if (!fresh)
@@ -233,7 +237,10 @@ calc::Census load_census(std::string_view text, const std::string& file) {
                                                                std::to_string(it->second)});
         }
         census.schools.push_back(std::move(school));
-    }
+    });
+    if (!header_read) throw calc::InputError({{file, 1, "", "empty file: a census needs a header row and schools"}});
+    if (census.schools.empty() && problems.empty())
+        throw calc::InputError({{file, header_line, "", "no schools below the header"}});
     if (problems.size() >= kMaxReported)
         problems.push_back({file, 0, "", "stopped after " + std::to_string(kMaxReported) + " problems"});
     if (!problems.empty()) throw calc::InputError(std::move(problems));

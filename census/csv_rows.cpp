@@ -31,7 +31,7 @@ std::size_t first_invalid_utf8(std::string_view s) {
 
 // libcsv calls these back with each field and at each row end.
 struct Collector {
-    std::vector<CsvRow> rows;
+    const std::function<void(CsvRow&&)>& on_row;
     CsvRow current;
     bool row_open = false;
 
@@ -41,7 +41,7 @@ struct Collector {
     }
     static void on_row_end(int, void* self) {
         auto* c = static_cast<Collector*>(self);
-        c->rows.push_back(std::move(c->current));
+        c->on_row(std::move(c->current));
         c->current = CsvRow{};
         c->row_open = false;
     }
@@ -52,14 +52,40 @@ bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r\n") 
 }  // namespace
 
 std::vector<CsvRow> read_csv_rows(std::string_view text, const std::string& file) {
+    std::vector<CsvRow> rows;
+    for_each_csv_row(text, file, [&](CsvRow&& row) { rows.push_back(std::move(row)); });
+    return rows;
+}
+
+void for_each_csv_row(std::string_view text, const std::string& file, const std::function<void(CsvRow&&)>& on_row) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 byte-order mark
 
     csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
-    Collector collector;
+    Collector collector{on_row, CsvRow{}, false};
     std::vector<calc::Diagnostic> problems;
 
+    // The whole text is checked first, so a file that is not UTF-8 is refused
+    // as such before any row is looked at.
     long line_number = 0;
+    for (std::size_t start = 0; start < text.size() && problems.empty();) {
+        const std::size_t newline = text.find('\n', start);
+        const std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
+        const std::string_view line = text.substr(start, end - start);
+        start = end;
+        ++line_number;
+        if (line.size() > kMaxLineBytes) {
+            problems.push_back({file, line_number, "", "line longer than 1 MiB; is this a census CSV?"});
+        } else if (const std::size_t bad = first_invalid_utf8(line); bad != std::string_view::npos) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(line[bad]));
+            problems.push_back({file, line_number, "",
+                                std::string("byte ") + hex + " at byte " + std::to_string(bad + 1) +
+                                    " is not UTF-8; save the file as CSV UTF-8"});
+        }
+    }
+
+    line_number = 0;
     std::size_t start = 0;
     while (start < text.size() && problems.empty()) {
         const std::size_t newline = text.find('\n', start);
@@ -67,19 +93,6 @@ std::vector<CsvRow> read_csv_rows(std::string_view text, const std::string& file
         const std::string_view line = text.substr(start, end - start);
         start = end;
         ++line_number;
-
-        if (line.size() > kMaxLineBytes) {
-            problems.push_back({file, line_number, "", "line longer than 1 MiB; is this a census CSV?"});
-            break;
-        }
-        if (const std::size_t bad = first_invalid_utf8(line); bad != std::string_view::npos) {
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(line[bad]));
-            problems.push_back({file, line_number, "",
-                                std::string("byte ") + hex + " at byte " + std::to_string(bad + 1) +
-                                    " is not UTF-8; save the file as CSV UTF-8"});
-            break;
-        }
         if (!collector.row_open && !is_blank(line)) {
             collector.current.line = line_number;
             collector.row_open = true;
@@ -96,7 +109,6 @@ std::vector<CsvRow> read_csv_rows(std::string_view text, const std::string& file
         problems.push_back({file, collector.current.line, "", "malformed CSV: a quoted field is never closed"});
     csv_free(&parser);
     if (!problems.empty()) throw calc::InputError(std::move(problems));
-    return std::move(collector.rows);
 }
 
 }  // namespace census

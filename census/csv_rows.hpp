@@ -3,6 +3,7 @@
 
 #include "calc/diagnostic.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,5 +20,10 @@ struct CsvRow {
 /// Refuses bytes that are not UTF-8, lines over 1 MiB and malformed quoting,
 /// throwing calc::InputError with the file and line.
 std::vector<CsvRow> read_csv_rows(std::string_view text, const std::string& file);
+
+/// The same, handing each row to `on_row` as soon as it is read, so a large
+/// census is never held as text fields all at once. `on_row` must not throw:
+/// it is called from inside libcsv, a C library.
+void for_each_csv_row(std::string_view text, const std::string& file, const std::function<void(CsvRow&&)>& on_row);
 
 }  // namespace census
