@@ -87,6 +87,15 @@ TEST(CensusLoader, RefusesMalformedInputWithFileLineAndColumn) {
     }
 }
 
+TEST(CensusLoader, RefusesValuesThatWouldOverflow) {
+    EXPECT_EQ(first_problem(kHeader + "1,,A,primary,maintained,99999999999999999999999,1\n").substr(0, 30),
+              "c.csv:2: NOR: more than 10,000");
+    EXPECT_EQ(first_problem(kHeader + "1,,A,primary,maintained,10,1" + std::string(40, '0') + "\n"),
+              "c.csv:2: FSM: too many digits (at most 38): \"1" + std::string(40, '0') + "\"");
+    EXPECT_EQ(first_problem(kHeader + "1,,A,primary,maintained,10,0." + std::string(31, '1') + "\n").substr(0, 40),
+              "c.csv:2: FSM: more than 30 decimal place");
+}
+
 TEST(CensusLoader, RefusesAGiantLine) {
     const std::string line(2 << 20, 'x');
     EXPECT_EQ(first_problem(kHeader + line + "\n"), "c.csv:2: line longer than 1 MiB; is this a census CSV?");

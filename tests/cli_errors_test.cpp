@@ -74,6 +74,19 @@ TEST(CliErrors, OneLinePerProblemExitTwoAndNoOutputFile) {
     }
 }
 
+TEST(CliErrors, AnOverflowingProductIsAnErrorNotAWrap) {
+    const auto dir = testing_cli::scratch("overflow");
+    // 10,000,000 pupils × a rate of 10^33 pounds does not fit in 38 digits.
+    testing_cli::write(dir / "c.csv", kCensusHeader + "1,A,primary,maintained,10000000,0\n");
+    std::string rates = kGoodRates;
+    rates.replace(rates.find("\"40.49\""), 7, "\"1" + std::string(33, '0') + "\"");
+    testing_cli::write(dir / "r.toml", rates);
+    const auto r = dedeleg("calc --census c.csv --rates r.toml --out out.csv", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "dedeleg: number too large for an exact decimal (over 38 digits)\n");
+    EXPECT_FALSE(std::filesystem::exists(dir / "out.csv"));
+}
+
 TEST(CliErrors, AFailedRunKeepsThePreviousOutputFile) {
     const auto dir = testing_cli::scratch("keep");
     testing_cli::write(dir / "out.csv", "yesterday's figures\n");
