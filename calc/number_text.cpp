@@ -83,8 +83,19 @@ NumberText parse_number(std::string_view text) {
     if (places > Decimal::kMaxScale) reject(original, "more than " + std::to_string(Decimal::kMaxScale) + " decimal places");
 
     const size_t first = digits.find_first_not_of('0');
-    if (first != std::string::npos && digits.size() - first > 38) reject(original, "too many digits (at most 38)");
-    Decimal::Units units(first == std::string::npos ? std::string("0") : digits.substr(first));
+    const size_t significant = first == std::string::npos ? 0 : digits.size() - first;
+    if (significant > 38) reject(original, "too many digits (at most 38)");
+    // Up to 18 digits fit a 64-bit integer: build those directly (a census has
+    // hundreds of thousands of numbers); longer ones go through Boost's parser.
+    Decimal::Units units;
+    if (significant <= 18) {
+        unsigned long long small = 0;
+        for (size_t i = first == std::string::npos ? digits.size() : first; i < digits.size(); ++i)
+            small = small * 10 + static_cast<unsigned long long>(digits[i] - '0');
+        units = small;
+    } else {
+        units = Decimal::Units(digits.substr(first));
+    }
     out.value = Decimal::from_units(negative ? Decimal::Units(-units) : units, places);
     return out;
 }
