@@ -1,6 +1,7 @@
 #include "report/ledger_report.hpp"
 
 #include "calc/money_format.hpp"
+#include "report/markdown.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -20,12 +21,6 @@ std::string probability(double p) {
     return text;
 }
 
-void table_row(std::ostream& out, const std::string& label, const std::vector<std::string>& cells) {
-    out << "| " << label;
-    for (const std::string& c : cells) out << " | " << c;
-    out << " |\n";
-}
-
 // Column heading: the year, with * for a forecast spend and † for a projection.
 std::string heading(const model::LedgerRow& r, bool projected) {
     return r.input.year + (projected ? "†" : (r.input.forecast ? "*" : ""));
@@ -42,16 +37,13 @@ void write_rows(std::ostream& out, const std::vector<std::pair<const model::Ledg
         pupils.push_back(calc::format_count(calc::Decimal(r->input.pupils)));
         balance.push_back(pounds(r->balance));
     }
-    table_row(out, "", years);
-    out << "|---";
-    for (std::size_t i = 0; i < years.size(); ++i) out << "|---:";
-    out << "|\n";
-    table_row(out, "Budget", budget);
-    table_row(out, "Spend", spend);
-    table_row(out, "Outturn", outturn);
-    table_row(out, "Rate", rate);
-    table_row(out, "Applicable pupils", pupils);
-    table_row(out, "Balance carried forward", balance);
+    markdown_heading(out, "", years);
+    markdown_row(out, "Budget", budget);
+    markdown_row(out, "Spend", spend);
+    markdown_row(out, "Outturn", outturn);
+    markdown_row(out, "Rate", rate);
+    markdown_row(out, "Applicable pupils", pupils);
+    markdown_row(out, "Balance carried forward", balance);
 }
 
 std::string rule_words(const model::Assumptions& a) {

@@ -2,6 +2,7 @@
 
 #include "calc/money_format.hpp"
 #include "report/csv_field.hpp"
+#include "report/markdown.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,13 +17,6 @@ std::string whole(const calc::Decimal& d) { return format_pounds(d, 0); }
 
 std::string precision_words(long long pounds) {
     return pounds == 1 ? "£1" : format_pounds(calc::Decimal(pounds), 0);
-}
-
-// Markdown row: "| label | a | b |".
-void row(std::ostream& out, const std::string& label, const std::vector<std::string>& cells) {
-    out << "| " << label;
-    for (const std::string& c : cells) out << " | " << c;
-    out << " |\n";
 }
 
 void write_service_markdown(std::ostream& out, const TablesReport& r, const calc::ServiceTable& t) {
@@ -59,17 +53,14 @@ void write_service_markdown(std::ostream& out, const TablesReport& r, const calc
         prev_rates.push_back("");
         prev_totals.push_back("");
     }
-    row(out, r.schedule.year, phases);
-    out << "|---";
-    for (std::size_t i = 0; i < phases.size(); ++i) out << "|---:";
-    out << "|\n";
-    row(out, "Formula factor", factors);
-    row(out, "Amount", amounts);
-    row(out, "Total", totals);
-    row(out, "Exact total", exacts);
+    markdown_heading(out, r.schedule.year, phases);
+    markdown_row(out, "Formula factor", factors);
+    markdown_row(out, "Amount", amounts);
+    markdown_row(out, "Total", totals);
+    markdown_row(out, "Exact total", exacts);
     if (any_previous) {
-        row(out, prev_year + " rate", prev_rates);
-        row(out, prev_year + " total (this census)", prev_totals);
+        markdown_row(out, prev_year + " rate", prev_rates);
+        markdown_row(out, prev_year + " total (this census)", prev_totals);
     }
     out << '\n';
 
