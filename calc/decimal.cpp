@@ -1,6 +1,7 @@
 #include "calc/decimal.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace calc {
 
@@ -26,9 +27,14 @@ Decimal::Units abs_units(const Decimal::Units& u) { return u < 0 ? Decimal::Unit
 
 Decimal::Units power_of_ten(int n) {
     if (n < 0 || n > kMaxPower) throw DecimalOverflow("10^" + std::to_string(n) + " is out of range");
-    Decimal::Units p = 1;
-    for (int i = 0; i < n; ++i) p *= 10;
-    return p;
+    // Built once: every add of two scales and every rounding asks for one.
+    static const std::array<Decimal::Units, kMaxPower + 1> powers = [] {
+        std::array<Decimal::Units, kMaxPower + 1> table{};
+        table[0] = 1;
+        for (int i = 1; i <= kMaxPower; ++i) table[static_cast<std::size_t>(i)] = table[static_cast<std::size_t>(i - 1)] * 10;
+        return table;
+    }();
+    return powers[static_cast<std::size_t>(n)];
 }
 
 Decimal Decimal::from_units(Units units, int scale) {
@@ -121,6 +127,8 @@ Decimal divide(const Decimal& a, const Decimal& b, int places, RoundingMode mode
 }
 
 Decimal operator+(const Decimal& a, const Decimal& b) {
+    if (a.scale_ == b.scale_)
+        return Decimal::from_units(checked([&] { return Decimal::Units(a.units_ + b.units_); }), a.scale_);
     const int scale = std::max(a.scale_, b.scale_);
     const Decimal x = a.with_scale(scale);
     const Decimal y = b.with_scale(scale);
