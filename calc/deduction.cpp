@@ -28,17 +28,16 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
     for (std::size_t i = 0; i < census.schools.size(); ++i) {
         const School& school = census.schools[i];
         if (!is_charged(school, s)) continue;
-        SchoolCharge charge;
-        charge.school = i;
         // The same sum as breakdown(), without keeping each factor's working.
+        ExactAmount exact;
         for (const auto& [factor, rate] : rates.rates) {
             if (!factor_applies(school, factor)) continue;
             const ExactAmount amount = rate * Count{count_of(school, factor)};
-            charge.exact += amount;
+            exact += amount;
             result.by_factor[index_of(factor)] += amount;
         }
-        charge.amount = round_to_penny(charge.exact, schedule.rounding);
-        result.exact_total += charge.exact;
+        SchoolCharge charge{i, round_to_penny(exact, schedule.rounding)};
+        result.exact_total += exact;
         result.sum_of_rounded += charge.amount;
         result.charges.push_back(std::move(charge));
     }

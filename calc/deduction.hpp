@@ -19,11 +19,11 @@ struct FactorCharge {
 };
 
 /// One school's charge for one service: the exact sum over factors, rounded
-/// once to the penny with the schedule's mode. The per-factor working is not
-/// kept (20,000 schools × 8 services would be tens of MB); breakdown() gives it.
+/// once to the penny with the schedule's mode. Only the penny amount is kept
+/// (20,000 schools × 8 services of working would be tens of MB); breakdown()
+/// gives the factors and their exact amounts.
 struct SchoolCharge {
     std::size_t school = 0;  ///< index into Census::schools
-    ExactAmount exact;
     Money amount;
 };
 
