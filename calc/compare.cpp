@@ -22,6 +22,11 @@ std::vector<std::vector<Money>> charges_by_id(const Schedule& schedule, const Ca
 
 }  // namespace
 
+std::optional<Decimal> percent_change(const Money& from, const Money& to) {
+    if (from.value.is_zero()) return std::nullopt;
+    return divide((to - from).value * Decimal(100), from.value, 1, RoundingMode::half_up);
+}
+
 Comparison compare(const Census& census, const Schedule& from_schedule, const Calculation& from,
                    const Schedule& to_schedule, const Calculation& to) {
     Comparison out;
@@ -50,8 +55,7 @@ Comparison compare(const Census& census, const Schedule& from_schedule, const Ca
             row.to += after[i][s];
         }
         row.change = row.to - row.from;
-        if (!row.from.value.is_zero())
-            row.percent = divide(row.change.value * Decimal(100), row.from.value, 1, RoundingMode::half_up);
+        row.percent = percent_change(row.from, row.to);
         out.from_total += row.from;
         out.to_total += row.to;
         out.schools.push_back(std::move(row));

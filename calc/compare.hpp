@@ -27,6 +27,9 @@ struct Comparison {
     Money to_total;
 };
 
+/// (to − from) ÷ from × 100, to 1 dp half up; none when `from` is zero.
+std::optional<Decimal> percent_change(const Money& from, const Money& to);
+
 Comparison compare(const Census& census, const Schedule& from_schedule, const Calculation& from,
                    const Schedule& to_schedule, const Calculation& to);
 

@@ -101,7 +101,7 @@ void run_solve(const SolveOptions& opts) {
     if (!opts.uplift.empty()) {
         const calc::NumberText pct = number("--uplift", opts.uplift);
         if (!pct.percent) throw calc::InputError({{"--uplift", 0, "", "write a percentage such as 5.5%"}});
-        const calc::Decimal raw = rate * (calc::Decimal(1) + pct.value);
+        const calc::Decimal raw = model::uplift_exact(rate, pct.value);
         std::cout << exact(rate) << " × (1 + " << opts.uplift << ") = " << exact(raw) << " → "
                   << exact(model::uplift(rate, pct.value, *mode)) << " (" << mode_words(*mode) << ")\n";
         return;

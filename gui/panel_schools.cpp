@@ -1,5 +1,6 @@
 // Schools: every school of the census, sortable and filterable, drawn with a
 // list clipper so 20,000 rows cost only the rows on screen.
+#include "calc/compare.hpp"
 #include "calc/money_format.hpp"
 #include "gui/panels.hpp"
 #include "gui/widgets.hpp"
@@ -83,11 +84,7 @@ void draw_schools_panel(const Session& session, UiState& ui) {
             ImGui::TableNextColumn();
             money_cell((after - before).value);
             ImGui::TableNextColumn();
-            if (!before.value.is_zero()) {
-                const calc::Decimal pct =
-                    calc::divide((after - before).value * calc::Decimal(100), before.value, 1, calc::RoundingMode::half_up);
-                ImGui::TextUnformatted((pct.to_string() + "%").c_str());
-            }
+            if (const auto pct = calc::percent_change(before, after)) ImGui::TextUnformatted((pct->to_string() + "%").c_str());
         }
     }
     ImGui::EndTable();

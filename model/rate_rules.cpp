@@ -4,8 +4,12 @@
 
 namespace model {
 
+calc::Decimal uplift_exact(const calc::Decimal& rate, const calc::Decimal& percent) {
+    return rate * (calc::Decimal(1) + percent);
+}
+
 calc::Decimal uplift(const calc::Decimal& rate, const calc::Decimal& percent, calc::RoundingMode mode) {
-    return (rate * (calc::Decimal(1) + percent)).round(2, mode);
+    return uplift_exact(rate, percent).round(2, mode);
 }
 
 calc::Decimal rate_for_target(const calc::Decimal& target, const calc::Decimal& base, calc::RoundingMode mode) {

@@ -7,6 +7,9 @@
 
 namespace model {
 
+/// rate × (1 + percent), exact: the working before rounding (£2.954).
+calc::Decimal uplift_exact(const calc::Decimal& rate, const calc::Decimal& percent);
+
 /// rate × (1 + percent), to the penny. £2.80 + 5.5% rounded up = £2.96.
 calc::Decimal uplift(const calc::Decimal& rate, const calc::Decimal& percent, calc::RoundingMode mode);
 
