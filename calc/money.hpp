@@ -42,6 +42,15 @@ struct Money {
     ExactAmount exact() const { return {value}; }
 };
 
+/// Schedules hold rates of at most this many decimal places (more is refused,
+/// not rounded: a fifth place would change pennies no paper shows).
+inline constexpr int kMaxRatePlaces = 4;
+
+/// A rate a schedule may hold: not negative, at most kMaxRatePlaces places.
+inline bool is_valid_rate(const Decimal& rate) {
+    return rate.sign() >= 0 && rate.significant_places() <= kMaxRatePlaces;
+}
+
 /// Rate × count: exact, never rounded here.
 inline ExactAmount operator*(const Rate& rate, const Count& count) { return {rate.value * count.value}; }
 

@@ -49,7 +49,7 @@ void rate_row(Session& session, std::size_t s, calc::Factor factor, const calc::
                          ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll)) {
         try {
             const calc::NumberText n = calc::parse_number(buffer);
-            if (!n.percent && n.value.sign() >= 0 && n.value.significant_places() <= 4) session.set_rate(s, factor, n.value);
+            if (!n.percent && calc::is_valid_rate(n.value)) session.set_rate(s, factor, n.value);
         } catch (const calc::InvalidNumber&) {
         }
     }

@@ -66,7 +66,7 @@ void Session::edit(calc::Schedule next, std::optional<std::size_t> only_service)
 }
 
 void Session::set_rate(std::size_t service, calc::Factor factor, const calc::Decimal& rate) {
-    if (rate.sign() < 0) return;  // a rate cannot go below zero
+    if (!calc::is_valid_rate(rate)) return;  // never below zero, never a fifth decimal place
     calc::Schedule next = proposal_;
     calc::Service& s = next.services.at(service);
     for (auto& [f, r] : s.options[s.selected].rates)

@@ -10,8 +10,6 @@ namespace rates {
 
 namespace {
 
-constexpr int kMaxRatePlaces = 4;
-
 // Validates one parsed TOML document into a Schedule, collecting problems.
 class Reader : public TomlReader {
 public:
@@ -164,7 +162,7 @@ private:
         const std::string typed = n->value.to_string();
         if (n->percent) problem(value, at, "a rate is in pounds, not a percentage");
         else if (n->value.sign() < 0) problem(value, at, "a rate cannot be negative: \"" + typed + "\"");
-        else if (n->value.significant_places() > kMaxRatePlaces)
+        else if (n->value.significant_places() > calc::kMaxRatePlaces)
             problem(value, at, "more than 4 decimal places: \"" + typed + "\"");
         else return n->value;
         return std::nullopt;
