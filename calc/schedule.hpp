@@ -6,6 +6,7 @@
 #include "calc/rounding.hpp"
 #include "calc/school.hpp"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,19 @@ enum class ServiceKind { de_delegated, education_function };
 std::string_view name_of(ServiceKind k);  ///< "de-delegated", "education-function"
 std::optional<ServiceKind> service_kind_from_name(std::string_view name);
 
+/// How a rate was set by a rule, as a schedule records it, so the paper can
+/// show the working and the loader can check the rate against it.
+struct RateDerivation {
+    enum class Rule { uplift, target, multiple };
+    Rule rule = Rule::uplift;
+    Decimal from;                  ///< uplift: the rate raised; multiple: the rate multiplied (when not `of`)
+    Decimal by;                    ///< uplift: the rise as a fraction (5.5% = 0.055); multiple: the multiplier
+    Decimal target;                ///< target: the total to raise
+    Decimal base;                  ///< target: the pupils or places it is spread over
+    std::optional<Factor> of;      ///< multiple: of this factor's rate in the same option
+    RoundingMode round = RoundingMode::up;
+};
+
 /// One set of rates for a service. A service has one or more; the Forum votes
 /// between them (e.g. trade union time unchanged at £2.80, or +5.5% at £2.96).
 struct RateOption {
@@ -27,6 +41,7 @@ struct RateOption {
     std::vector<std::pair<Factor, Rate>> rates;  ///< in the schedule's order
     long long present_to = 1;                    ///< totals shown to the nearest £1, £100, £1,000...
     std::string derivation;                      ///< how the rate was set, in words
+    std::vector<std::pair<Factor, RateDerivation>> derived;  ///< rules behind some rates, checked on load
 
     const Rate* rate_for(Factor f) const;
 };

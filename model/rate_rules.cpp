@@ -1,5 +1,7 @@
 #include "model/rate_rules.hpp"
 
+#include "calc/money_format.hpp"
+
 #include <stdexcept>
 
 namespace model {
@@ -19,6 +21,51 @@ calc::Decimal rate_for_target(const calc::Decimal& target, const calc::Decimal& 
 
 calc::Decimal multiple_of(const calc::Decimal& rate, const calc::Decimal& multiple, calc::RoundingMode mode) {
     return (rate * multiple).round(2, mode);
+}
+
+namespace {
+
+calc::Decimal multiplied(const calc::RateDerivation& d, const calc::RateOption& option) {
+    if (!d.of) return d.from;
+    const calc::Rate* rate = option.rate_for(*d.of);
+    if (!rate) throw std::invalid_argument("no " + std::string(calc::code_of(*d.of)) + " rate to multiply");
+    return rate->value;
+}
+
+std::string rounded_words(calc::RoundingMode m) { return "rounded " + std::string(calc::name_of(m)); }
+
+}  // namespace
+
+calc::Decimal derive_rate(const calc::RateDerivation& d, const calc::RateOption& option) {
+    switch (d.rule) {
+        case calc::RateDerivation::Rule::uplift: return uplift(d.from, d.by, d.round);
+        case calc::RateDerivation::Rule::target: return rate_for_target(d.target, d.base, d.round);
+        case calc::RateDerivation::Rule::multiple: return multiple_of(multiplied(d, option), d.by, d.round);
+    }
+    return {};
+}
+
+std::string describe(const calc::RateDerivation& d, const calc::RateOption& option) {
+    const calc::Decimal result = derive_rate(d, option);
+    switch (d.rule) {
+        case calc::RateDerivation::Rule::uplift:
+            return calc::format_rate(d.from) + " × (1 + " + (d.by * calc::Decimal(100)).normalized().to_string() + "%) = " +
+                   calc::format_pounds_exact(uplift_exact(d.from, d.by)) + " → " + calc::format_rate(result) + " (" +
+                   rounded_words(d.round) + ")";
+        case calc::RateDerivation::Rule::target:
+        {
+            const calc::Decimal q = calc::divide(d.target, d.base, 4, calc::RoundingMode::down);
+            return calc::format_pounds_exact(d.target) + " ÷ " + calc::format_count(d.base) + " = " +
+                   calc::format_pounds(q, 4) + (q * d.base == d.target ? "" : "…") + " → " + calc::format_rate(result) +
+                   " (" + rounded_words(d.round) + ")";
+        }
+        case calc::RateDerivation::Rule::multiple: {
+            const calc::Decimal base = multiplied(d, option);
+            return d.by.normalized().to_string() + " × " + calc::format_rate(base) +
+                   (d.of ? " (the " + std::string(calc::code_of(*d.of)) + " rate)" : "") + " = " + calc::format_rate(result);
+        }
+    }
+    return {};
 }
 
 }  // namespace model

@@ -4,6 +4,9 @@
 
 #include "calc/decimal.hpp"
 #include "calc/rounding.hpp"
+#include "calc/schedule.hpp"
+
+#include <string>
 
 namespace model {
 
@@ -18,5 +21,13 @@ calc::Decimal rate_for_target(const calc::Decimal& target, const calc::Decimal& 
 
 /// rate × multiple, to the penny. Special-school place rate = 3 × £3.38 = £10.14.
 calc::Decimal multiple_of(const calc::Decimal& rate, const calc::Decimal& multiple, calc::RoundingMode mode);
+
+/// The rate a recorded derivation gives, to the penny with its rounding mode.
+/// `option` supplies the rate a `multiple ... of` refers to. Throws
+/// std::invalid_argument if that rate is missing or the base is not above zero.
+calc::Decimal derive_rate(const calc::RateDerivation& d, const calc::RateOption& option);
+
+/// The working, for a paper: "£2.80 × (1 + 5.5%) = £2.954 → £2.96 (rounded up)".
+std::string describe(const calc::RateDerivation& d, const calc::RateOption& option);
 
 }  // namespace model

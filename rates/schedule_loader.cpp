@@ -1,6 +1,7 @@
 #include "rates/schedule_loader.hpp"
 
 #include "io/text_file.hpp"
+#include "model/rate_rules.hpp"
 #include "rates/toml_reader.hpp"
 
 #include <algorithm>
@@ -56,8 +57,8 @@ private:
         const std::string where = (s.id.empty() ? std::string("service") : s.id) + ".";
         if (!s.id.empty() && s.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
             problem(*t.get("id"), where + "id", "use lower-case letters, digits and - only");
-        allow_keys(t, where, {"id", "name", "kind", "phases", "rates", "label", "present_to", "derivation", "option",
-                              "selected", "note"});
+        allow_keys(t, where, {"id", "name", "kind", "phases", "rates", "label", "present_to", "derivation", "derive",
+                              "option", "selected", "note"});
         s.name = text(t, "name", where, true);
         const std::string kind = text(t, "kind", where, true);
         if (auto k = calc::service_kind_from_name(kind)) s.kind = *k;
@@ -77,7 +78,7 @@ private:
                 if (!o) continue;
                 const std::string id = text(*o, "id", where + "option.", true);
                 const std::string owhere = where + "option." + (id.empty() ? std::to_string(i + 1) : id) + ".";
-                allow_keys(*o, owhere, {"id", "label", "rates", "present_to", "derivation", "note"});
+                allow_keys(*o, owhere, {"id", "label", "rates", "present_to", "derivation", "derive", "note"});
                 calc::RateOption option = read_option(*o, owhere, s);
                 option.id = id;
                 option.label = text(*o, "label", owhere, true);
@@ -148,7 +149,93 @@ private:
                 problem(value, at, "a PLACE rate needs \"special\" among the phases (education functions only)");
             if (auto rate = read_rate(value, at)) option.rates.push_back({*factor, calc::Rate{*rate}});
         }
+        if (const toml::node* d = t.get("derive")) read_derivations(*d, where, option);
         return option;
+    }
+
+    // derive = { AWPU = { uplift = "5.5%", from = "2.80" }, PLACE = { multiple = "3", of = "AWPU" } }
+    void read_derivations(const toml::node& node, const std::string& where, calc::RateOption& option) {
+        const toml::table* table = node.as_table();
+        if (!table) {
+            problem(node, where + "derive", "write derive = { FACTOR = { uplift = \"5.5%\", from = \"2.80\" } }");
+            return;
+        }
+        for (const auto& [key, value_ptr] : in_file_order(*table)) {
+            const std::string at = where + "derive." + key;
+            const auto factor = calc::factor_from_code(key);
+            const toml::table* rule = value_ptr->as_table();
+            const calc::Rate* stated = factor ? option.rate_for(*factor) : nullptr;
+            if (!factor || !rule || !stated) {
+                problem(*value_ptr, at, "derive a factor that has a rate, e.g. AWPU = { uplift = \"5.5%\", from = \"2.80\" }");
+                continue;
+            }
+            allow_keys(*rule, at + ".", {"uplift", "from", "target", "base", "multiple", "of", "round"});
+            auto derivation = read_derivation(*rule, at + ".");
+            if (!derivation) continue;
+            try {
+                const calc::Decimal expected = model::derive_rate(*derivation, option);
+                if (expected != stated->value)
+                    problem(*value_ptr, at, "the rate is " + stated->value.to_string() + " but the derivation gives " +
+                                                expected.to_string());
+                else option.derived.push_back({*factor, *derivation});
+            } catch (const std::invalid_argument& e) {
+                problem(*value_ptr, at, e.what());
+            }
+        }
+    }
+
+    std::optional<calc::RateDerivation> read_derivation(const toml::table& t, const std::string& at) {
+        calc::RateDerivation d;
+        const std::string round = text(t, "round", at, false);
+        if (!round.empty()) {
+            const auto mode = calc::rounding_mode_from_name(round);
+            if (!mode) {
+                problem(*t.get("round"), at + "round", "unknown rounding mode \"" + round + "\"");
+                return std::nullopt;
+            }
+            d.round = *mode;
+        }
+        auto value = [&](std::string_view key) { return number(t, key, at, true); };
+        if (t.contains("uplift")) {
+            d.rule = calc::RateDerivation::Rule::uplift;
+            const auto by = value("uplift");
+            const auto from = value("from");
+            if (!by || !from) return std::nullopt;
+            if (!by->percent) {
+                problem(*t.get("uplift"), at + "uplift", "write the uplift as a percentage, e.g. \"5.5%\"");
+                return std::nullopt;
+            }
+            d.by = by->value;
+            d.from = from->value;
+        } else if (t.contains("target")) {
+            d.rule = calc::RateDerivation::Rule::target;
+            const auto target = value("target");
+            const auto base = value("base");
+            if (!target || !base) return std::nullopt;
+            d.target = target->value;
+            d.base = base->value;
+        } else if (t.contains("multiple")) {
+            d.rule = calc::RateDerivation::Rule::multiple;
+            const auto by = value("multiple");
+            if (!by) return std::nullopt;
+            d.by = by->value;
+            const std::string of = text(t, "of", at, false);
+            if (!of.empty()) {
+                d.of = calc::factor_from_code(of);
+                if (!d.of) {
+                    problem(*t.get("of"), at + "of", "unknown factor \"" + of + "\"");
+                    return std::nullopt;
+                }
+            } else if (const auto from = value("from")) {
+                d.from = from->value;
+            } else {
+                return std::nullopt;
+            }
+        } else {
+            problem(t, at.substr(0, at.size() - 1), "give uplift (with from), target (with base) or multiple (with of or from)");
+            return std::nullopt;
+        }
+        return d;
     }
 
     // A rate as the user typed it, so 3.380 stays exactly 3.380.

@@ -26,8 +26,32 @@ std::string rates_table(const calc::RateOption& option) {
     return out + " }";
 }
 
+std::string derivation_table(const calc::RateDerivation& d) {
+    std::string out = "{ ";
+    switch (d.rule) {
+        case calc::RateDerivation::Rule::uplift:
+            out += "uplift = \"" + (d.by * calc::Decimal(100)).normalized().to_string() + "%\", from = \"" + d.from.to_string() + "\"";
+            break;
+        case calc::RateDerivation::Rule::target:
+            out += "target = \"" + d.target.to_string() + "\", base = \"" + d.base.to_string() + "\"";
+            break;
+        case calc::RateDerivation::Rule::multiple:
+            out += "multiple = \"" + d.by.to_string() + "\", " +
+                   (d.of ? "of = \"" + std::string(calc::code_of(*d.of)) + "\"" : "from = \"" + d.from.to_string() + "\"");
+            break;
+    }
+    if (d.round != calc::RoundingMode::up) out += ", round = \"" + std::string(calc::name_of(d.round)) + "\"";
+    return out + " }";
+}
+
 void write_option_fields(std::ostringstream& out, const calc::RateOption& option, const std::string& indent) {
     out << indent << "rates = " << rates_table(option) << '\n';
+    if (!option.derived.empty()) {
+        out << indent << "derive = { ";
+        for (std::size_t i = 0; i < option.derived.size(); ++i)
+            out << (i ? ", " : "") << calc::code_of(option.derived[i].first) << " = " << derivation_table(option.derived[i].second);
+        out << " }\n";
+    }
     if (option.present_to != 1) out << indent << "present_to = " << option.present_to << '\n';
     if (!option.derivation.empty()) out << indent << "derivation = " << quoted(option.derivation) << '\n';
 }

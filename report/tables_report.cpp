@@ -1,6 +1,7 @@
 #include "report/tables_report.hpp"
 
 #include "calc/money_format.hpp"
+#include "model/rate_rules.hpp"
 #include "report/csv_field.hpp"
 #include "report/markdown.hpp"
 
@@ -78,6 +79,8 @@ void write_service_markdown(std::ostream& out, const TablesReport& r, const calc
         << format_pounds_exact(t.exact_total.value) << "; difference "
         << format_pounds_exact(t.sum_of_rounded.value - t.exact_total.value) << ".\n";
     if (!option.derivation.empty()) out << "- How the rate was set: " << option.derivation << "\n";
+    for (const auto& [factor, rule] : option.derived)
+        out << "- " << calc::label_of(factor) << " rate, checked against its rule: " << model::describe(rule, option) << ".\n";
     out << '\n';
 }
 
@@ -162,6 +165,8 @@ void write_tables_json(std::ostream& out, const TablesReport& r) {
                       {"rounding_difference", (t.sum_of_rounded.value - t.exact_total.value).to_string()},
                       {"schools_charged", t.schools_charged},
                       {"derivation", o.derivation}};
+        for (const auto& [factor, rule] : o.derived)
+            entry["derived"][std::string(calc::code_of(factor))] = model::describe(rule, o);
         if (t.range)
             entry["range"] = {{"lowest", t.range->lowest.to_string()},
                               {"median", t.range->median.to_string()},

@@ -80,6 +80,7 @@ TEST_F(TablesDefault, TradeUnion_4_6_BothOptions) {
     const std::string rise = section("Trade union facility time — option \"Increased by 5.5%");
     EXPECT_SHOWS(rise, "| Amount | £2.96 |");
     EXPECT_SHOWS(rise, "| Total | £51,700 |");
+    EXPECT_SHOWS(rise, "AWPU rate, checked against its rule: £2.80 × (1 + 5.5%) = £2.954 → £2.96 (rounded up).");
 }
 
 TEST_F(TablesDefault, StatutoryDuties_4_7) {
@@ -97,6 +98,8 @@ TEST_F(TablesDefault, SchoolImprovement_4_8) {
     EXPECT_SHOWS(t, "| Amount | £3.38 | £10.14 |");
     EXPECT_SHOWS(t, "| Total | £58,406 | £1,587 |");
     EXPECT_SHOWS(t, "| 2024-25 rate | £5.11 | £15.33 |");
+    EXPECT_SHOWS(t, "AWPU rate, checked against its rule: £58,300.80 ÷ 17,280 = £3.3738… → £3.38 (rounded up).");
+    EXPECT_SHOWS(t, "Place rate, checked against its rule: 3 × £3.38 (the AWPU rate) = £10.14.");
 }
 
 TEST_F(TablesDefault, SummaryReconcilesPenniesWithTheExactTotal) {

@@ -61,6 +61,21 @@ TEST(ScheduleLoader, NumbersAreReadAsTyped) {
     EXPECT_EQ(rates[3].second.value.to_string(), "9.50");
 }
 
+TEST(ScheduleLoader, DerivationsAreCheckedAgainstTheRate) {
+    const auto ok = rates::load_schedule(
+        kHead + service("rates = { AWPU = \"2.96\" }\nderive = { AWPU = { uplift = \"5.5%\", from = \"2.80\" } }\n"), "r.toml");
+    ASSERT_EQ(ok.services[0].options[0].derived.size(), 1u);
+    EXPECT_EQ(ok.services[0].options[0].derived[0].second.by.to_string(), "0.055");
+    EXPECT_EQ(first_problem(kHead + service("rates = { AWPU = \"2.95\" }\nderive = { AWPU = { uplift = \"5.5%\", from = \"2.80\" } }\n")),
+              "r.toml:10: maternity.derive.AWPU: the rate is 2.95 but the derivation gives 2.96");
+    EXPECT_EQ(first_problem(kHead + service("rates = { AWPU = \"2.95\" }\nderive = { AWPU = { uplift = \"5.5%\", from = \"2.80\", round = \"down\" } }\n")),
+              "(accepted)");
+    EXPECT_EQ(first_problem(kHead + service("rates = { AWPU = \"1\" }\nderive = { FSM = { multiple = \"3\", of = \"AWPU\" } }\n")).substr(0, 34),
+              "r.toml:10: maternity.derive.FSM: d");
+    EXPECT_EQ(first_problem(kHead + service("rates = { AWPU = \"1\" }\nderive = { AWPU = { twice = \"2\" } }\n")).substr(0, 40),
+              "r.toml:10: maternity.derive.AWPU.twice: ");
+}
+
 TEST(ScheduleLoader, OptionsAndPresentation) {
     const auto s = rates::load_schedule(kHead + service(R"(label = "Unchanged"
 rates = { AWPU = "2.80" }
