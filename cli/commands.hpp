@@ -13,5 +13,6 @@ void setup_ledger(CLI::App& app);
 void setup_forecast(CLI::App& app);
 void setup_solve(CLI::App& app);
 void setup_synth(CLI::App& app);
+void setup_gui(CLI::App& app);
 
 }  // namespace cli

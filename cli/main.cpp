@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     cli::setup_forecast(app);
     cli::setup_solve(app);
     cli::setup_synth(app);
+    cli::setup_gui(app);
 
     try {
         app.parse(argc, argv);
