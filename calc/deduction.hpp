@@ -45,6 +45,9 @@ struct Calculation {
     std::vector<ServiceResult> services;
     ExactAmount exact_total;
     Money sum_of_rounded;
+
+    /// The reconciliation over every service: pennies charged minus exact total.
+    ExactAmount rounding_difference() const { return sum_of_rounded.exact() - exact_total; }
 };
 
 /// The factors of one school's charge for one service under `option`:

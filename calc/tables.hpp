@@ -37,6 +37,9 @@ struct ServiceTable {
     Money sum_of_rounded;              ///< sum of per-school pennies
     std::size_t schools_charged = 0;
     std::optional<PoundRange> range;
+
+    /// The reconciliation: pennies charged minus exact total.
+    ExactAmount rounding_difference() const { return sum_of_rounded.exact() - exact_total; }
 };
 
 /// Tables for every option of every service; `previous` adds last year's rates.

@@ -29,7 +29,7 @@ void run_calc(const CalcOptions& opts) {
               << calc::format_pounds(result.sum_of_rounded.value, 2) << " in all (each school's charge rounded "
               << calc::name_of(in.schedule.rounding) << " to the penny); exact total "
               << calc::format_pounds_exact(result.exact_total.value) << "; difference "
-              << calc::format_pounds_exact(result.sum_of_rounded.value - result.exact_total.value) << "\n";
+              << calc::format_pounds_exact(result.rounding_difference().value) << "\n";
 }
 
 }  // namespace

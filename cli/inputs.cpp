@@ -25,6 +25,7 @@ void add_choice_option(CLI::App& cmd, InputOptions& opts) {
 }
 
 void add_previous_option(CLI::App& cmd, InputOptions& opts) {
+    opts.wants_previous = true;
     cmd.add_option("--previous,-p", opts.previous,
                    "Last year's schedule, shown beside each rate. Default: Havering 2024-25 when --rates is not given")
         ->check(CLI::ExistingFile);
@@ -76,7 +77,7 @@ void check_census_against(const calc::Census& census, const calc::Schedule& sche
 Inputs load_inputs(const InputOptions& opts) {
     Inputs in{load_census(opts.census), load_rates(opts.rates, kDefaultRates), std::nullopt};
     if (!opts.previous.empty()) in.previous = rates::load_schedule_file(opts.previous);
-    else if (opts.rates.empty()) in.previous = load_rates("", kDefaultPrevious);
+    else if (opts.rates.empty() && opts.wants_previous) in.previous = load_rates("", kDefaultPrevious);
     apply_choices(in.schedule, opts.choices);
     check_census_against(in.census, in.schedule);
     return in;

@@ -18,6 +18,7 @@ struct InputOptions {
     std::string census;                ///< empty: the embedded sample census
     std::string previous;              ///< empty: 2024-25 when rates is the default, else none
     std::vector<std::string> choices;  ///< "service=option"
+    bool wants_previous = false;       ///< set by add_previous_option: only tables shows last year
 };
 
 struct Inputs {

@@ -55,7 +55,7 @@ void draw_totals_panel(const Session& session) {
     ImGui::Text("Reconciliation: schools are charged %s in all (each rounded %s to the penny)",
                 pennies_text(r.sum_of_rounded.value).c_str(), std::string(calc::name_of(proposal.rounding)).c_str());
     ImGui::Text("Exact total %s; difference %s", calc::format_pounds_exact(r.exact_total.value).c_str(),
-                calc::format_pounds_exact(r.sum_of_rounded.value - r.exact_total.value).c_str());
+                calc::format_pounds_exact(r.rounding_difference().value).c_str());
 }
 
 }  // namespace gui

@@ -77,7 +77,7 @@ void write_service_markdown(std::ostream& out, const TablesReport& r, const calc
     out << "- Reconciliation: per-school amounts (rounded " << calc::name_of(r.schedule.rounding)
         << " to the penny) add to " << format_pounds(t.sum_of_rounded.value, 2) << "; exact total "
         << format_pounds_exact(t.exact_total.value) << "; difference "
-        << format_pounds_exact(t.sum_of_rounded.value - t.exact_total.value) << ".\n";
+        << format_pounds_exact(t.rounding_difference().value) << ".\n";
     if (!option.derivation.empty()) out << "- How the rate was set: " << option.derivation << "\n";
     for (const auto& [factor, rule] : option.derived)
         out << "- " << calc::label_of(factor) << " rate, checked against its rule: " << model::describe(rule, option) << ".\n";
@@ -162,7 +162,7 @@ void write_tables_json(std::ostream& out, const TablesReport& r) {
                       {"presented_total", t.presented_total.to_string()},
                       {"sum_of_presented_columns", t.sum_of_presented_columns.to_string()},
                       {"sum_of_rounded", t.sum_of_rounded.value.to_string()},
-                      {"rounding_difference", (t.sum_of_rounded.value - t.exact_total.value).to_string()},
+                      {"rounding_difference", t.rounding_difference().value.to_string()},
                       {"schools_charged", t.schools_charged},
                       {"derivation", o.derivation}};
         for (const auto& [factor, rule] : o.derived)
