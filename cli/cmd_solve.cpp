@@ -35,13 +35,6 @@ calc::NumberText number(const std::string& option, const std::string& text) {
 std::string exact(const calc::Decimal& d) { return calc::format_pounds_exact(d); }
 std::string mode_words(calc::RoundingMode m) { return "rounded " + std::string(calc::name_of(m)) + " to the penny"; }
 
-// The quotient to 4 places for people to check, marked when it is not exact.
-std::string quotient(const calc::Decimal& a, const calc::Decimal& b) {
-    const calc::Decimal q = calc::divide(a, b, 4, calc::RoundingMode::down);
-    const bool exact_4dp = q * b == a;
-    return calc::format_pounds(q, 4) + (exact_4dp ? "" : "…");
-}
-
 void solve_breakeven(const SolveOptions& opts) {
     if (opts.year.empty()) usage("--breakeven needs --year, e.g. --year 2025-26");
     const rates::LedgerFile in = load_forecast_inputs(opts.forecast);
@@ -59,7 +52,7 @@ void solve_breakeven(const SolveOptions& opts) {
         const calc::Decimal rate = model::breakeven_rate(row->input.spend, pupils);
         std::cout << "Break-even rate for " << opts.year << ": spend " << calc::format_pounds(row->input.spend, 0)
                   << " ÷ " << calc::format_count(calc::Decimal(pupils)) << " pupils = "
-                  << quotient(row->input.spend, calc::Decimal(pupils)) << " → " << exact(rate) << " (rounded up to the penny)\n";
+                  << model::quotient_text(row->input.spend, calc::Decimal(pupils)) << " → " << exact(rate) << " (rounded up to the penny)\n";
         return;
     }
     const calc::NumberText p = number("--max-shortfall", opts.max_shortfall);
@@ -92,7 +85,7 @@ void run_solve(const SolveOptions& opts) {
         const calc::Decimal base = number("--base", opts.base).value;
         if (base.sign() <= 0) throw calc::InputError({{"--base", 0, "", "must be above zero"}});
         const calc::Decimal rate = model::rate_for_target(target, base, *mode);
-        std::cout << exact(target) << " ÷ " << calc::format_count(base) << " = " << quotient(target, base) << " → " << exact(rate)
+        std::cout << exact(target) << " ÷ " << calc::format_count(base) << " = " << model::quotient_text(target, base) << " → " << exact(rate)
                   << " (" << mode_words(*mode) << ")\n";
         return;
     }

@@ -36,6 +36,11 @@ std::string rounded_words(calc::RoundingMode m) { return "rounded " + std::strin
 
 }  // namespace
 
+std::string quotient_text(const calc::Decimal& a, const calc::Decimal& b) {
+    const calc::Decimal q = calc::divide(a, b, 4, calc::RoundingMode::down);
+    return calc::format_pounds(q, 4) + (q * b == a ? "" : "…");
+}
+
 calc::Decimal derive_rate(const calc::RateDerivation& d, const calc::RateOption& option) {
     switch (d.rule) {
         case calc::RateDerivation::Rule::uplift: return uplift(d.from, d.by, d.round);
@@ -53,12 +58,8 @@ std::string describe(const calc::RateDerivation& d, const calc::RateOption& opti
                    calc::format_pounds_exact(uplift_exact(d.from, d.by)) + " → " + calc::format_rate(result) + " (" +
                    rounded_words(d.round) + ")";
         case calc::RateDerivation::Rule::target:
-        {
-            const calc::Decimal q = calc::divide(d.target, d.base, 4, calc::RoundingMode::down);
             return calc::format_pounds_exact(d.target) + " ÷ " + calc::format_count(d.base) + " = " +
-                   calc::format_pounds(q, 4) + (q * d.base == d.target ? "" : "…") + " → " + calc::format_rate(result) +
-                   " (" + rounded_words(d.round) + ")";
-        }
+                   quotient_text(d.target, d.base) + " → " + calc::format_rate(result) + " (" + rounded_words(d.round) + ")";
         case calc::RateDerivation::Rule::multiple: {
             const calc::Decimal base = multiplied(d, option);
             return d.by.normalized().to_string() + " × " + calc::format_rate(base) +

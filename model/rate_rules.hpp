@@ -22,6 +22,9 @@ calc::Decimal rate_for_target(const calc::Decimal& target, const calc::Decimal& 
 /// rate × multiple, to the penny. Special-school place rate = 3 × £3.38 = £10.14.
 calc::Decimal multiple_of(const calc::Decimal& rate, const calc::Decimal& multiple, calc::RoundingMode mode);
 
+/// a ÷ b in pounds to 4 places for people to check, with "…" when not exact: "£3.3738…".
+std::string quotient_text(const calc::Decimal& a, const calc::Decimal& b);
+
 /// The rate a recorded derivation gives, to the penny with its rounding mode.
 /// `option` supplies the rate a `multiple ... of` refers to. Throws
 /// std::invalid_argument if that rate is missing or the base is not above zero.
