@@ -1,7 +1,7 @@
 // How long a full recompute takes: every school × every service, exact decimal.
 #include "calc/deduction.hpp"
 #include "census/census_loader.hpp"
-#include "cli/embedded.hpp"
+#include "app/embedded.hpp"
 #include "rates/schedule_loader.hpp"
 
 #include <benchmark/benchmark.h>
@@ -9,8 +9,8 @@
 namespace {
 
 void BM_RecomputeHaveringSample(benchmark::State& state) {
-    const calc::Census census = census::load_census(cli::embedded_text(cli::kDefaultCensus), "sample");
-    const calc::Schedule schedule = rates::load_schedule(cli::embedded_text(cli::kDefaultRates), "rates");
+    const calc::Census census = census::load_census(app::embedded_text(app::kDefaultCensus), "sample");
+    const calc::Schedule schedule = rates::load_schedule(app::embedded_text(app::kDefaultRates), "rates");
     for (auto _ : state) {
         calc::Calculation result = calc::calculate(census, schedule);
         benchmark::DoNotOptimize(result);
@@ -21,7 +21,7 @@ BENCHMARK(BM_RecomputeHaveringSample)->Unit(benchmark::kMicrosecond);
 
 void BM_LoadSampleCensus(benchmark::State& state) {
     for (auto _ : state) {
-        calc::Census census = census::load_census(cli::embedded_text(cli::kDefaultCensus), "sample");
+        calc::Census census = census::load_census(app::embedded_text(app::kDefaultCensus), "sample");
         benchmark::DoNotOptimize(census);
     }
 }

@@ -1,5 +1,5 @@
 // The maternity scheme's Monte Carlo projection: 100,000 scenarios × 5 years.
-#include "cli/embedded.hpp"
+#include "app/embedded.hpp"
 #include "model/claims_simulation.hpp"
 #include "rates/ledger_loader.hpp"
 
@@ -8,7 +8,7 @@
 namespace {
 
 struct Setup {
-    rates::LedgerFile in = rates::load_ledger(cli::embedded_text("model/havering/maternity.toml"), "maternity");
+    rates::LedgerFile in = rates::load_ledger(app::embedded_text("model/havering/maternity.toml"), "maternity");
     model::Projection projection;
     std::vector<model::YearClaims> years;
     Setup() {

@@ -2,8 +2,8 @@
 // every frame: the edit, the recompute, and drawing every panel with ImGui
 // (no window: ImGui builds the draw lists, nothing is sent to a GPU).
 #include "census/synthetic.hpp"
-#include "cli/embedded.hpp"
-#include "cli/forecast_inputs.hpp"
+#include "app/embedded.hpp"
+#include "app/forecast.hpp"
 #include "gui/app.hpp"
 #include "rates/schedule_loader.hpp"
 
@@ -24,11 +24,11 @@ double thread_cpu_ms() {
 
 void BM_GuiFrameWhileEditing(benchmark::State& state) {
     const auto schools = static_cast<std::size_t>(state.range(0));
-    gui::Session session(census::synthetic_census({schools, 153, 1}),
-                         rates::load_schedule(cli::embedded_text(cli::kDefaultPrevious), "baseline"),
-                         rates::load_schedule(cli::embedded_text(cli::kDefaultRates), "proposal"));
-    cli::LedgerOptions ledger;
-    gui::ForecastView forecast(cli::load_ledger(ledger));
+    app::Scenario session(census::synthetic_census({schools, 153, 1}),
+                         rates::load_schedule(app::embedded_text(app::kDefaultPrevious), "baseline"),
+                         rates::load_schedule(app::embedded_text(app::kDefaultRates), "proposal"));
+    app::LedgerSpec ledger;
+    gui::ForecastView forecast(app::load_ledger(ledger));
 
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -40,7 +40,7 @@ void BM_GuiFrameWhileEditing(benchmark::State& state) {
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // what a renderer would upload once
     gui::UiState ui;
-    ui.sort_column = gui::SchoolColumn::change;  // the worst case: every edit re-sorts all schools
+    ui.sort_column = app::SchoolColumn::change;  // the worst case: every edit re-sorts all schools
     ui.sort_descending = true;
     gui::apply_style(ui);
 

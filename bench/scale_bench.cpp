@@ -3,7 +3,7 @@
 #include "calc/deduction.hpp"
 #include "calc/eligibility.hpp"
 #include "census/synthetic.hpp"
-#include "cli/embedded.hpp"
+#include "app/embedded.hpp"
 #include "rates/schedule_loader.hpp"
 
 #include <benchmark/benchmark.h>
@@ -15,7 +15,7 @@
 namespace {
 
 const calc::Schedule& schedule() {
-    static const calc::Schedule s = rates::load_schedule(cli::embedded_text(cli::kDefaultRates), "rates");
+    static const calc::Schedule s = rates::load_schedule(app::embedded_text(app::kDefaultRates), "rates");
     return s;
 }
 

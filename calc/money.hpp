@@ -5,6 +5,9 @@
 #include "calc/decimal.hpp"
 #include "calc/rounding.hpp"
 
+#include <optional>
+#include <string>
+
 namespace calc {
 
 /// Pounds charged per unit of a formula factor (per pupil, per place, per
@@ -46,10 +49,13 @@ struct Money {
 /// not rounded: a fifth place would change pennies no paper shows).
 inline constexpr int kMaxRatePlaces = 4;
 
+/// Why `rate` cannot be a schedule's rate ("is negative", "has more than 4
+/// decimal places"), or nothing when it can. The one rate rule: loaders, edits
+/// and the GUI's fields all ask here.
+std::optional<std::string> rate_problem(const Decimal& rate);
+
 /// A rate a schedule may hold: not negative, at most kMaxRatePlaces places.
-inline bool is_valid_rate(const Decimal& rate) {
-    return rate.sign() >= 0 && rate.significant_places() <= kMaxRatePlaces;
-}
+inline bool is_valid_rate(const Decimal& rate) { return !rate_problem(rate); }
 
 /// Rate × count: exact, never rounded here.
 inline ExactAmount operator*(const Rate& rate, const Count& count) { return {rate.value * count.value}; }

@@ -1,7 +1,7 @@
 // dedeleg calc: every school's deduction, as CSV.
 #include "calc/money_format.hpp"
 #include "cli/commands.hpp"
-#include "cli/inputs.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "report/per_school_csv.hpp"
 
@@ -13,13 +13,13 @@ namespace cli {
 namespace {
 
 struct CalcOptions {
-    InputOptions inputs;
+    app::InputSpec inputs;
     std::string out;
     std::string layout = "wide";
 };
 
 void run_calc(const CalcOptions& opts) {
-    const Inputs in = load_inputs(opts.inputs);
+    const app::Inputs in = app::load_inputs(opts.inputs);
     const calc::Calculation result = calc::calculate(in.census, in.schedule);
     emit(opts.out, [&](std::ostream& out) {
         if (opts.layout == "long") report::write_long_csv(out, in.census, in.schedule, result);

@@ -1,8 +1,8 @@
 // dedeleg compare: what a new schedule costs each school.
 #include "calc/compare.hpp"
 #include "cli/commands.hpp"
-#include "cli/embedded.hpp"
-#include "cli/inputs.hpp"
+#include "app/embedded.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "report/compare_report.hpp"
 
@@ -15,17 +15,17 @@ namespace {
 struct CompareOptions {
     std::string from;
     std::string to;
-    InputOptions inputs;  // census only
+    app::InputSpec inputs;  // census only
     std::string out;
     std::string format;
 };
 
 void run_compare(const CompareOptions& opts) {
-    const calc::Census census = load_census(opts.inputs.census);
-    const calc::Schedule from = load_rates(opts.from, kDefaultPrevious);
-    const calc::Schedule to = load_rates(opts.to, kDefaultRates);
-    check_census_against(census, from);
-    check_census_against(census, to);
+    const calc::Census census = app::load_census(opts.inputs.census);
+    const calc::Schedule from = app::load_rates(opts.from, app::kDefaultPrevious);
+    const calc::Schedule to = app::load_rates(opts.to, app::kDefaultRates);
+    app::check_census_against(census, from);
+    app::check_census_against(census, to);
     const calc::Calculation before = calc::calculate(census, from);
     const calc::Calculation after = calc::calculate(census, to);
     const calc::Comparison cmp = calc::compare(census, from, before, to, after);

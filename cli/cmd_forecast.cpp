@@ -1,6 +1,6 @@
 // dedeleg forecast: project a ledger forward, with the risk of a shortfall.
 #include "cli/commands.hpp"
-#include "cli/forecast_inputs.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "report/forecast_chart.hpp"
 
@@ -11,15 +11,15 @@ namespace cli {
 namespace {
 
 struct ForecastCommandOptions {
-    ForecastOptions forecast;
+    app::ForecastSpec forecast;
     std::string format = "md";
     std::string out;
     std::string chart;
 };
 
 void run_forecast_command(const ForecastCommandOptions& opts) {
-    const rates::LedgerFile in = load_forecast_inputs(opts.forecast);
-    const report::ForecastReport r = run_forecast(in, opts.forecast);
+    const rates::LedgerFile in = app::load_forecast_inputs(opts.forecast);
+    const report::ForecastReport r = app::run_forecast(in, opts.forecast);
     if (!opts.chart.empty()) emit(opts.chart, [&](std::ostream& out) { report::write_forecast_svg(out, r); });
     emit(opts.out, [&](std::ostream& out) {
         if (opts.format == "csv") report::write_forecast_csv(out, r);

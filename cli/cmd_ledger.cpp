@@ -1,6 +1,6 @@
 // dedeleg ledger: a service's budget, spend and outturn by year.
 #include "cli/commands.hpp"
-#include "cli/forecast_inputs.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 
 #include <memory>
@@ -10,13 +10,13 @@ namespace cli {
 namespace {
 
 struct LedgerCommandOptions {
-    LedgerOptions ledger;
+    app::LedgerSpec ledger;
     std::string format = "md";
     std::string out;
 };
 
 void run_ledger(const LedgerCommandOptions& opts) {
-    const rates::LedgerFile in = load_ledger(opts.ledger);
+    const rates::LedgerFile in = app::load_ledger(opts.ledger);
     const auto rows = model::run_ledger(in.ledger);
     emit(opts.out, [&](std::ostream& out) {
         if (opts.format == "csv") report::write_ledger_csv(out, rows);

@@ -3,7 +3,7 @@
 #include "calc/money_format.hpp"
 #include "calc/number_text.hpp"
 #include "cli/commands.hpp"
-#include "cli/forecast_inputs.hpp"
+#include "cli/options.hpp"
 #include "model/breakeven.hpp"
 #include "model/rate_rules.hpp"
 
@@ -19,7 +19,7 @@ struct SolveOptions {
     std::string uplift, target, base, multiple, rate, year, max_shortfall;
     bool breakeven = false;
     std::string round = "up";
-    ForecastOptions forecast;
+    app::ForecastSpec forecast;
 };
 
 calc::NumberText number(const std::string& option, const std::string& text) {
@@ -37,8 +37,8 @@ std::string mode_words(calc::RoundingMode m) { return "rounded " + std::string(c
 
 void solve_breakeven(const SolveOptions& opts) {
     if (opts.year.empty()) usage("--breakeven needs --year, e.g. --year 2025-26");
-    const rates::LedgerFile in = load_forecast_inputs(opts.forecast);
-    const report::ForecastReport r = run_forecast(in, opts.forecast);
+    const rates::LedgerFile in = app::load_forecast_inputs(opts.forecast);
+    const report::ForecastReport r = app::run_forecast(in, opts.forecast);
     const model::LedgerRow* row = nullptr;
     std::size_t projected_index = 0;
     for (const auto& h : r.projection.history)

@@ -1,6 +1,6 @@
 // dedeleg tables: the Forum paper's tables.
 #include "cli/commands.hpp"
-#include "cli/inputs.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "report/tables_report.hpp"
 
@@ -11,13 +11,13 @@ namespace cli {
 namespace {
 
 struct TablesOptions {
-    InputOptions inputs;
+    app::InputSpec inputs;
     std::string format = "md";
     std::string out;
 };
 
 void run_tables(const TablesOptions& opts) {
-    const Inputs in = load_inputs(opts.inputs);
+    const app::Inputs in = app::load_inputs(opts.inputs);
     const report::TablesReport report(in.census, in.schedule, in.previous ? &*in.previous : nullptr);
     emit(opts.out, [&](std::ostream& out) {
         if (opts.format == "csv") report::write_tables_csv(out, report);

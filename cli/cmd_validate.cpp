@@ -1,6 +1,6 @@
 // dedeleg validate: check inputs only, with the same messages as every command.
 #include "cli/commands.hpp"
-#include "cli/inputs.hpp"
+#include "cli/options.hpp"
 
 #include <iostream>
 #include <memory>
@@ -10,26 +10,26 @@ namespace cli {
 namespace {
 
 struct ValidateOptions {
-    InputOptions inputs;
+    app::InputSpec inputs;
 };
 
 void run_validate(const ValidateOptions& opts) {
     std::optional<calc::Census> census;
     std::optional<calc::Schedule> schedule;
     if (!opts.inputs.census.empty()) {
-        census = load_census(opts.inputs.census);
+        census = app::load_census(opts.inputs.census);
         std::size_t maintained = 0;
         for (const calc::School& s : census->schools) maintained += s.governance == calc::Governance::maintained;
         std::cout << opts.inputs.census << ": ok, " << census->schools.size() << " schools (" << maintained
                   << " maintained, " << census->schools.size() - maintained << " academies)\n";
     }
     if (!opts.inputs.rates.empty()) {
-        schedule = load_rates(opts.inputs.rates, "");
+        schedule = app::load_rates(opts.inputs.rates, "");
         std::cout << opts.inputs.rates << ": ok, " << schedule->authority << " " << schedule->year << ", "
                   << schedule->services.size() << " services\n";
     }
     if (census && schedule) {
-        check_census_against(*census, *schedule);
+        app::check_census_against(*census, *schedule);
         std::cout << "census exemptions match the schedule's services\n";
     }
 }

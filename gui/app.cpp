@@ -47,7 +47,7 @@ void apply_style(const UiState& ui) {
 
 namespace {
 
-void shortcuts(Session& session, UiState& ui) {
+void shortcuts(app::Scenario& session, UiState& ui) {
     const ImGuiIO& io = ImGui::GetIO();
     if (!io.KeyCtrl || io.WantTextInput) return;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z))) {
@@ -58,7 +58,7 @@ void shortcuts(Session& session, UiState& ui) {
     (void)ui;
 }
 
-void menu(Session& session, UiState& ui) {
+void menu(app::Scenario& session, UiState& ui) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Save scenario...")) ui.open_save = true;
@@ -112,7 +112,7 @@ void path_dialog(const char* title, bool& open, std::string& path, UiState& ui, 
     ImGui::EndPopup();
 }
 
-void recovery_dialog(Session& session, UiState& ui) {
+void recovery_dialog(app::Scenario& session, UiState& ui) {
     if (!ui.recovery) return;
     ImGui::OpenPopup("Recover unsaved scenario?");
     if (!ImGui::BeginPopupModal("Recover unsaved scenario?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
@@ -144,7 +144,7 @@ bool begin_panel(const char* title, float x, float y, float w, float h) {
 
 }  // namespace
 
-void draw_app(Session& session, UiState& ui, ForecastView* forecast) {
+void draw_app(app::Scenario& session, UiState& ui, ForecastView* forecast) {
     shortcuts(session, ui);
     menu(session, ui);
     if (begin_panel("Schedule", 0, 0, 0.36f, 1.0f)) draw_schedule_panel(session, ui);

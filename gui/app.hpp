@@ -3,7 +3,7 @@
 // that fits 1280×720 and 1920×1080, dialogs. ImGui only; no GLFW or OpenGL.
 
 #include "gui/forecast_view.hpp"
-#include "gui/session.hpp"
+#include "app/scenario.hpp"
 #include "gui/ui_state.hpp"
 
 namespace gui {
@@ -20,6 +20,6 @@ void load_fonts();
 void apply_style(const UiState& ui);
 
 /// Draws one frame. `forecast` may be null (no ledger for the proposal).
-void draw_app(Session& session, UiState& ui, ForecastView* forecast);
+void draw_app(app::Scenario& session, UiState& ui, ForecastView* forecast);
 
 }  // namespace gui

@@ -4,7 +4,7 @@ namespace gui {
 
 ForecastView::ForecastView(rates::LedgerFile ledger, int scenarios) : ledger_(std::move(ledger)), scenarios_(scenarios) {}
 
-void ForecastView::follow(const Session& session) {
+void ForecastView::follow(const app::Scenario& session) {
     const calc::Service* service = session.proposal().find(ledger_.ledger.service);
     const calc::Rate* rate = service ? service->selected_option().rate_for(calc::Factor::AWPU) : nullptr;
     const calc::Decimal now = rate && !service->phases.empty() ? rate->value : calc::Decimal(0);

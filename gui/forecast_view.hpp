@@ -2,7 +2,7 @@
 // The maternity (or any ledger's) forecast, following the proposal's rate.
 // No ImGui here: the panel draws what this holds.
 
-#include "gui/session.hpp"
+#include "app/scenario.hpp"
 #include "model/claims_simulation.hpp"
 #include "rates/ledger_loader.hpp"
 
@@ -16,7 +16,7 @@ public:
     explicit ForecastView(rates::LedgerFile ledger, int scenarios = 2000);
 
     /// Recomputes when the proposal's rate for the ledger's service has changed.
-    void follow(const Session& session);
+    void follow(const app::Scenario& session);
 
     const rates::LedgerFile& ledger() const { return ledger_; }
     const std::optional<model::Projection>& projection() const { return projection_; }

@@ -1,10 +1,10 @@
 // dedeleg-gui: the live what-if window. The only file that knows GLFW and
 // OpenGL: it opens the window, runs the frame loop and takes screenshots.
-#include "calc/diagnostic.hpp"
-#include "calc/number_text.hpp"
-#include "cli/embedded.hpp"
-#include "cli/forecast_inputs.hpp"
-#include "cli/inputs.hpp"
+#include "app/edits.hpp"
+#include "app/embedded.hpp"
+#include "app/exit_codes.hpp"
+#include "app/forecast.hpp"
+#include "app/inputs.hpp"
 #include "gui/app.hpp"
 
 #include <CLI/CLI.hpp>
@@ -22,7 +22,7 @@
 namespace {
 
 struct Options {
-    cli::InputOptions inputs;
+    app::InputSpec inputs;
     std::string baseline;
     std::string recovery_file;
     std::string size = "1280x720";
@@ -39,19 +39,6 @@ std::string default_recovery_file() {
     if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state) return std::string(state) + "/dedeleg/recovery.toml";
     if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/state/dedeleg/recovery.toml";
     return "";
-}
-
-void apply_edit(gui::Session& session, const std::string& edit) {
-    const std::size_t dot = edit.find('.');
-    const std::size_t eq = edit.find('=');
-    if (dot == std::string::npos || eq == std::string::npos || eq < dot)
-        throw calc::InputError({{"--edit", 0, "", "write SERVICE.FACTOR=RATE, e.g. maternity.AWPU=41.08"}});
-    const std::string id = edit.substr(0, dot);
-    const auto factor = calc::factor_from_code(edit.substr(dot + 1, eq - dot - 1));
-    const auto& services = session.proposal().services;
-    for (std::size_t s = 0; s < services.size(); ++s)
-        if (services[s].id == id && factor) return session.set_rate(s, *factor, calc::parse_number(edit.substr(eq + 1)).value);
-    throw calc::InputError({{"--edit", 0, "", "no service.factor " + edit.substr(0, eq) + " in the proposal"}});
 }
 
 // Reads the frame just drawn, writes it as a PNG, and says whether it shows anything.
@@ -77,33 +64,33 @@ int run(const Options& opts) {
         std::cerr << "--size: write WIDTHxHEIGHT, e.g. 1920x1080\n";
         return 1;
     }
-    calc::Census census = cli::load_census(opts.inputs.census);
-    calc::Schedule proposal = cli::load_rates(opts.inputs.rates, cli::kDefaultRates);
-    calc::Schedule baseline = cli::load_rates(opts.baseline, cli::kDefaultPrevious);
-    cli::check_census_against(census, proposal);
+    calc::Census census = app::load_census(opts.inputs.census);
+    calc::Schedule proposal = app::load_rates(opts.inputs.rates, app::kDefaultRates);
+    calc::Schedule baseline = app::load_rates(opts.baseline, app::kDefaultPrevious);
+    app::check_census_against(census, proposal);
     const std::string recovery_file = opts.recovery_file.empty() ? default_recovery_file() : opts.recovery_file;
 
     gui::UiState ui;
     ui.scale = opts.scale / 100.0f;
     ui.high_contrast = opts.high_contrast;
-    ui.recovery = gui::read_recovery(recovery_file);
+    ui.recovery = app::read_recovery(recovery_file);
     if (ui.recovery) std::cout << "dedeleg-gui: offering to restore the unsaved scenario in " << recovery_file << '\n';
-    gui::Session session(std::move(census), std::move(baseline), std::move(proposal), recovery_file);
+    app::Scenario session(std::move(census), std::move(baseline), std::move(proposal), recovery_file);
     std::unique_ptr<gui::ForecastView> forecast;
     try {
-        cli::LedgerOptions ledger;
+        app::LedgerSpec ledger;
         ledger.service = "maternity";
-        forecast = std::make_unique<gui::ForecastView>(cli::load_ledger(ledger));
+        forecast = std::make_unique<gui::ForecastView>(app::load_ledger(ledger));
     } catch (const std::exception&) {
         // No shipped ledger: the Forecast tab is not shown.
     }
-    for (const std::string& e : opts.edits) apply_edit(session, e);
+    for (const std::string& e : opts.edits) app::apply_rate_edit(session, e);
     for (std::size_t i = 0; i < session.census().schools.size(); ++i)
         if (session.census().schools[i].urn == opts.select) ui.selected_school = i;
     if (opts.tab == "school") ui.show_tab = gui::UiState::Tab::school;
     if (opts.tab == "forecast") ui.show_tab = gui::UiState::Tab::forecast;
     if (!opts.sort.empty()) {
-        ui.sort_column = opts.sort == "change" ? gui::SchoolColumn::change : gui::SchoolColumn::name;
+        ui.sort_column = opts.sort == "change" ? app::SchoolColumn::change : app::SchoolColumn::name;
         ui.sort_descending = true;
     }
 
@@ -162,36 +149,34 @@ int run(const Options& opts) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"dedeleg-gui: the live what-if window for a Schools Funding Forum. Change a rate, vote a phase out or "
+    CLI::App parser{"dedeleg-gui: the live what-if window for a Schools Funding Forum. Change a rate, vote a phase out or "
                  "pick an option and every school's figure moves at once. With no options it opens the shipped Havering "
                  "sample with 2024-25 as baseline and 2025-26 as the proposal.",
                  "dedeleg-gui"};
     Options opts;
-    cli::add_rates_option(app, opts.inputs);
-    cli::add_census_option(app, opts.inputs);
-    app.add_option("--baseline,-b", opts.baseline, "The schedule to compare with. Default: Havering 2024-25")
+    parser.add_option("--rates,-r", opts.inputs.rates, "The proposal: a rate schedule (TOML). Default: Havering 2025-26")
         ->check(CLI::ExistingFile);
-    app.add_option("--recovery-file", opts.recovery_file,
+    parser.add_option("--census,-c", opts.inputs.census, "Census of schools (CSV). Default: the shipped Havering sample")
+        ->check(CLI::ExistingFile);
+    parser.add_option("--baseline,-b", opts.baseline, "The schedule to compare with. Default: Havering 2024-25")
+        ->check(CLI::ExistingFile);
+    parser.add_option("--recovery-file", opts.recovery_file,
                    "Where the scenario is saved after every edit. Default: ~/.local/state/dedeleg/recovery.toml");
-    app.add_option("--size", opts.size, "Window size")->capture_default_str();
-    app.add_option("--scale", opts.scale, "Text size in % (100-250)")->check(CLI::Range(100.0f, 250.0f))->capture_default_str();
-    app.add_flag("--high-contrast", opts.high_contrast, "White on black, for projectors");
-    app.add_option("--edit", opts.edits, "Apply an edit at start, e.g. maternity.AWPU=41.08 (repeatable)");
-    app.add_option("--sort", opts.sort, "Sort the schools at start: change (largest first) or name");
-    app.add_option("--select", opts.select, "Select a school by URN at start");
-    app.add_option("--tab", opts.tab, "Details tab to show at start: totals, school or forecast")
+    parser.add_option("--size", opts.size, "Window size")->capture_default_str();
+    parser.add_option("--scale", opts.scale, "Text size in % (100-250)")->check(CLI::Range(100.0f, 250.0f))->capture_default_str();
+    parser.add_flag("--high-contrast", opts.high_contrast, "White on black, for projectors");
+    parser.add_option("--edit", opts.edits, "Apply an edit at start, e.g. maternity.AWPU=41.08 (repeatable)");
+    parser.add_option("--sort", opts.sort, "Sort the schools at start: change (largest first) or name");
+    parser.add_option("--select", opts.select, "Select a school by URN at start");
+    parser.add_option("--tab", opts.tab, "Details tab to show at start: totals, school or forecast")
         ->check(CLI::IsMember({"totals", "school", "forecast"}));
-    app.add_option("--screenshot", opts.screenshot, "Draw a few frames, write this PNG, check it is not blank, and exit");
-    try {
-        app.parse(argc, argv);
+    parser.add_option("--screenshot", opts.screenshot, "Draw a few frames, write this PNG, check it is not blank, and exit");
+    return app::run_mapping_errors("dedeleg-gui", [&] {
+        try {
+            parser.parse(argc, argv);
+        } catch (const CLI::ParseError& e) {
+            return parser.exit(e) == 0 ? int(app::ok) : int(app::usage);
+        }
         return run(opts);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : 1;
-    } catch (const calc::InputError& e) {
-        for (const calc::Diagnostic& d : e.diagnostics) std::cerr << d.to_string() << '\n';
-        return 2;
-    } catch (const std::exception& e) {
-        std::cerr << "dedeleg-gui: " << e.what() << '\n';
-        return 2;
-    }
+    }, std::cerr);
 }

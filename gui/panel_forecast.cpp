@@ -41,7 +41,7 @@ void bars(const std::vector<const model::LedgerRow*>& rows, std::size_t first_pr
 
 }  // namespace
 
-void draw_forecast_panel(const Session& session, ForecastView& forecast) {
+void draw_forecast_panel(const app::Scenario& session, ForecastView& forecast) {
     forecast.follow(session);
     if (!forecast.projection()) return;
     const model::Projection& p = *forecast.projection();

@@ -11,7 +11,7 @@ namespace gui {
 
 namespace {
 
-void phase_votes(Session& session, std::size_t s) {
+void phase_votes(app::Scenario& session, std::size_t s) {
     const calc::Service& service = session.proposal().services[s];
     std::vector<calc::Phase> phases = {calc::Phase::primary, calc::Phase::secondary, calc::Phase::all_through};
     if (service.kind == calc::ServiceKind::education_function) phases.push_back(calc::Phase::special);
@@ -24,7 +24,7 @@ void phase_votes(Session& session, std::size_t s) {
     }
 }
 
-void options(Session& session, std::size_t s) {
+void options(app::Scenario& session, std::size_t s) {
     const calc::Service& service = session.proposal().services[s];
     if (service.options.size() < 2) return;
     for (std::size_t o = 0; o < service.options.size(); ++o) {
@@ -33,7 +33,7 @@ void options(Session& session, std::size_t s) {
     }
 }
 
-void rate_row(Session& session, std::size_t s, calc::Factor factor, const calc::Rate& rate) {
+void rate_row(app::Scenario& session, std::size_t s, calc::Factor factor, const calc::Rate& rate) {
     const calc::Service& service = session.proposal().services[s];
     const std::string id = service.id + "." + std::string(calc::code_of(factor));
     ImGui::TableNextRow();
@@ -68,7 +68,7 @@ void rate_row(Session& session, std::size_t s, calc::Factor factor, const calc::
 
 }  // namespace
 
-void draw_schedule_panel(Session& session, UiState&) {
+void draw_schedule_panel(app::Scenario& session, UiState&) {
     const calc::Schedule& proposal = session.proposal();
     ImGui::Text("%s %s (baseline %s)", proposal.authority.c_str(), proposal.year.c_str(), session.baseline().year.c_str());
     for (std::size_t s = 0; s < proposal.services.size(); ++s) {

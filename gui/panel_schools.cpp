@@ -17,7 +17,7 @@ namespace {
 
 void read_sort(ImGuiTableSortSpecs* specs, UiState& ui) {
     if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return;
-    ui.sort_column = static_cast<SchoolColumn>(specs->Specs[0].ColumnUserID);
+    ui.sort_column = static_cast<app::SchoolColumn>(specs->Specs[0].ColumnUserID);
     ui.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
     ui.rows_revision = ~std::uint64_t{0};  // re-sort
     specs->SpecsDirty = false;
@@ -25,7 +25,7 @@ void read_sort(ImGuiTableSortSpecs* specs, UiState& ui) {
 
 }  // namespace
 
-void draw_schools_panel(const Session& session, UiState& ui) {
+void draw_schools_panel(const app::Scenario& session, UiState& ui) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     ImGui::InputTextWithHint("##filter", "Filter: name, URN or phase", &ui.filter);
     const std::vector<std::size_t>& rows = visible_rows(session, ui);
@@ -37,7 +37,7 @@ void draw_schools_panel(const Session& session, UiState& ui) {
     if (!ImGui::BeginTable("schools", 8, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     // The table starts sorted the way ui says (a scripted session may ask for "change").
-    auto column = [&](const char* name, SchoolColumn id, const char* widest) {
+    auto column = [&](const char* name, app::SchoolColumn id, const char* widest) {
         ImGuiTableColumnFlags column_flags = widest ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
         if (id == ui.sort_column)
             column_flags |= ImGuiTableColumnFlags_DefaultSort |
@@ -46,14 +46,14 @@ void draw_schools_panel(const Session& session, UiState& ui) {
         const float width = widest ? std::max(ImGui::CalcTextSize(widest).x, ImGui::CalcTextSize(name).x + ImGui::GetFontSize()) : 0.0f;
         ImGui::TableSetupColumn(name, column_flags, width, static_cast<ImGuiID>(id));
     };
-    column("URN", SchoolColumn::urn, "000000");
-    column("School", SchoolColumn::name, nullptr);
-    column("Phase", SchoolColumn::phase, "secondary");
-    column("NOR", SchoolColumn::nor, "0000");
-    column(session.baseline().year.c_str(), SchoolColumn::baseline, "£000,000");
-    column(session.proposal().year.c_str(), SchoolColumn::proposal, "£000,000");
-    column("Change", SchoolColumn::change, "(£00,000)");
-    column("Change %", SchoolColumn::change_percent, "Change %");
+    column("URN", app::SchoolColumn::urn, "000000");
+    column("School", app::SchoolColumn::name, nullptr);
+    column("Phase", app::SchoolColumn::phase, "secondary");
+    column("NOR", app::SchoolColumn::nor, "0000");
+    column(session.baseline().year.c_str(), app::SchoolColumn::baseline, "£000,000");
+    column(session.proposal().year.c_str(), app::SchoolColumn::proposal, "£000,000");
+    column("Change", app::SchoolColumn::change, "(£00,000)");
+    column("Change %", app::SchoolColumn::change_percent, "Change %");
     ImGui::TableHeadersRow();
     read_sort(ImGui::TableGetSortSpecs(), ui);
 
@@ -90,7 +90,7 @@ void draw_schools_panel(const Session& session, UiState& ui) {
     ImGui::EndTable();
 }
 
-void draw_breakdown_panel(const Session& session, const UiState& ui) {
+void draw_breakdown_panel(const app::Scenario& session, const UiState& ui) {
     if (!ui.selected_school) {
         ImGui::TextWrapped("Select a school to see what each service costs it, factor by factor.");
         return;

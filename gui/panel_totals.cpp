@@ -7,7 +7,7 @@
 
 namespace gui {
 
-void draw_totals_panel(const Session& session) {
+void draw_totals_panel(const app::Scenario& session) {
     const calc::Schedule& proposal = session.proposal();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
                                   ImGuiTableFlags_ScrollY;
@@ -23,7 +23,7 @@ void draw_totals_panel(const Session& session) {
     calc::Money all{calc::Decimal(0).with_scale(2)};
     calc::Money all_before{calc::Decimal(0).with_scale(2)};
     for (std::size_t s = 0; s < proposal.services.size(); ++s) {
-        const ServiceSummary& sum = session.summary(s);
+        const app::ServiceSummary& sum = session.summary(s);
         all += sum.pennies;
         all_before += sum.baseline_pennies;
         ImGui::TableNextRow();

@@ -2,7 +2,7 @@
 
 namespace gui {
 
-const std::vector<std::size_t>& visible_rows(const Session& session, UiState& ui) {
+const std::vector<std::size_t>& visible_rows(const app::Scenario& session, UiState& ui) {
     if (ui.rows_revision != session.revision() || ui.rows_filter != ui.filter) {
         ui.rows = session.school_rows(ui.filter, ui.sort_column, ui.sort_descending);
         ui.rows_revision = session.revision();

@@ -2,7 +2,7 @@
 // What the window remembers between frames that is not part of the scenario:
 // view settings, the schools table's filter and sort, dialogs.
 
-#include "gui/session.hpp"
+#include "app/scenario.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -18,7 +18,7 @@ struct UiState {
 
     // Schools table: filter and sort, and the rows cached for them.
     std::string filter;
-    SchoolColumn sort_column = SchoolColumn::name;
+    app::SchoolColumn sort_column = app::SchoolColumn::name;
     bool sort_descending = false;
     std::vector<std::size_t> rows;
     std::uint64_t rows_revision = ~std::uint64_t{0};
@@ -42,6 +42,6 @@ struct UiState {
 
 /// Rows of the schools table for the current filter and sort, recomputed
 /// only when the figures, filter or sort have changed.
-const std::vector<std::size_t>& visible_rows(const Session& session, UiState& ui);
+const std::vector<std::size_t>& visible_rows(const app::Scenario& session, UiState& ui);
 
 }  // namespace gui

@@ -1,24 +1,23 @@
 #pragma once
-// The --rates/--census/--previous/--option options every command shares, and
-// loading them (from files, or the embedded Havering default).
+// The inputs every use case starts from (census, proposal, previous year's
+// schedule, chosen options), loaded from files or the embedded Havering default.
+// Front ends fill an InputSpec from their own options.
 
 #include "calc/schedule.hpp"
 #include "calc/school.hpp"
-
-#include <CLI/CLI.hpp>
 
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace cli {
+namespace app {
 
-struct InputOptions {
+struct InputSpec {
     std::string rates;                 ///< empty: the embedded 2025-26 schedule
     std::string census;                ///< empty: the embedded sample census
     std::string previous;              ///< empty: 2024-25 when rates is the default, else none
     std::vector<std::string> choices;  ///< "service=option"
-    bool wants_previous = false;       ///< set by add_previous_option: only tables shows last year
+    bool wants_previous = false;       ///< load last year's schedule (only tables and the paper show it)
 };
 
 struct Inputs {
@@ -27,13 +26,8 @@ struct Inputs {
     std::optional<calc::Schedule> previous;
 };
 
-void add_rates_option(CLI::App& cmd, InputOptions& opts);
-void add_census_option(CLI::App& cmd, InputOptions& opts);
-void add_choice_option(CLI::App& cmd, InputOptions& opts);
-void add_previous_option(CLI::App& cmd, InputOptions& opts);
-
 /// Loads everything named in `opts`; throws calc::InputError with every problem.
-Inputs load_inputs(const InputOptions& opts);
+Inputs load_inputs(const InputSpec& spec);
 
 calc::Schedule load_rates(const std::string& path_or_empty, std::string_view embedded_default);
 calc::Census load_census(const std::string& path_or_empty);
@@ -44,4 +38,4 @@ void apply_choices(calc::Schedule& schedule, const std::vector<std::string>& cho
 /// Throws calc::InputError if the census exempts schools from services the schedule lacks.
 void check_census_against(const calc::Census& census, const calc::Schedule& schedule);
 
-}  // namespace cli
+}  // namespace app

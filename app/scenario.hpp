@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace gui {
+namespace app {
 
 /// A service's figures under the proposal, beside the baseline's.
 struct ServiceSummary {
@@ -24,10 +24,10 @@ struct ServiceSummary {
 
 enum class SchoolColumn { urn, name, phase, nor, baseline, proposal, change, change_percent };
 
-class Session {
+class Scenario {
 public:
     /// `recovery_file` (may be empty) is rewritten after every edit.
-    Session(calc::Census census, calc::Schedule baseline, calc::Schedule proposal, std::string recovery_file = "");
+    Scenario(calc::Census census, calc::Schedule baseline, calc::Schedule proposal, std::string recovery_file = "");
 
     const calc::Census& census() const { return census_; }
     const calc::Schedule& baseline() const { return baseline_; }
@@ -93,4 +93,4 @@ std::optional<calc::Schedule> read_recovery(const std::string& recovery_file);
 /// Whole pennies of an amount, for sorting (exact for any realistic sum).
 long long pennies(const calc::Money& m);
 
-}  // namespace gui
+}  // namespace app

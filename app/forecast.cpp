@@ -1,10 +1,10 @@
-#include "cli/forecast_inputs.hpp"
+#include "app/forecast.hpp"
 
 #include "calc/diagnostic.hpp"
 #include "calc/number_text.hpp"
-#include "cli/embedded.hpp"
+#include "app/embedded.hpp"
 
-namespace cli {
+namespace app {
 
 namespace {
 
@@ -41,28 +41,7 @@ void by_year(const std::string& option, const std::vector<std::string>& entries,
 
 }  // namespace
 
-void add_ledger_options(CLI::App& cmd, LedgerOptions& opts) {
-    cmd.add_option("--service,-s", opts.service, "A shipped ledger: maternity (Havering, section 4.3)")
-        ->capture_default_str();
-    cmd.add_option("--ledger", opts.ledger_file, "A ledger file (TOML) instead of a shipped one")->check(CLI::ExistingFile);
-}
-
-void add_forecast_options(CLI::App& cmd, ForecastOptions& opts) {
-    add_ledger_options(cmd, opts.ledger);
-    cmd.add_option("--years,-y", opts.years, "Years to project after the ledger")->check(CLI::Range(1, 50))->capture_default_str();
-    cmd.add_option("--pay-award", opts.pay_award, "Pay award a year, e.g. 5.5% (default: the ledger file's)");
-    cmd.add_option("--pay-award-in", opts.pay_award_in, "A year's own pay award, e.g. 2027-28=3% (repeatable)");
-    cmd.add_option("--demand", opts.demand, "Growth in demand (claims) a year, e.g. 2%");
-    cmd.add_option("--demand-in", opts.demand_in, "A year's own demand growth, e.g. 2026-27=10% (repeatable)");
-    cmd.add_option("--roll", opts.roll, "Pupils: flat, trend (least squares on the history) or a % a year");
-    cmd.add_option("--rate-rule", opts.rate, "Rate: hold, pay (rise with the pay award), breakeven, or a % a year");
-    cmd.add_option("--claims-per-year", opts.claims_per_year, "Mean claims a year, in the ledger's cost year");
-    cmd.add_option("--cost-per-claim", opts.cost_per_claim, "Average cost of a claim, in the ledger's cost year");
-    cmd.add_option("--scenarios", opts.scenarios, "Simulated scenarios")->check(CLI::Range(1, 10'000'000))->capture_default_str();
-    cmd.add_option("--seed", opts.seed, "Random seed: the same seed gives the same scenarios")->capture_default_str();
-}
-
-rates::LedgerFile load_ledger(const LedgerOptions& opts) {
+rates::LedgerFile load_ledger(const LedgerSpec& opts) {
     if (!opts.ledger_file.empty()) return rates::load_ledger_file(opts.ledger_file);
     const std::string name = "model/havering/" + opts.service + ".toml";
     try {
@@ -78,7 +57,7 @@ rates::LedgerFile load_ledger(const LedgerOptions& opts) {
     }
 }
 
-rates::LedgerFile load_forecast_inputs(const ForecastOptions& opts) {
+rates::LedgerFile load_forecast_inputs(const ForecastSpec& opts) {
     rates::LedgerFile in = load_ledger(opts.ledger);
     model::Assumptions& a = in.assumptions;
     a.years = opts.years;
@@ -100,7 +79,7 @@ rates::LedgerFile load_forecast_inputs(const ForecastOptions& opts) {
     return in;
 }
 
-report::ForecastReport run_forecast(const rates::LedgerFile& in, const ForecastOptions& opts) {
+report::ForecastReport run_forecast(const rates::LedgerFile& in, const ForecastSpec& opts) {
     report::ForecastReport r;
     r.service_name = in.ledger.name;
     r.assumptions = in.assumptions;
@@ -118,4 +97,4 @@ report::ForecastReport run_forecast(const rates::LedgerFile& in, const ForecastO
     return r;
 }
 
-}  // namespace cli
+}  // namespace app

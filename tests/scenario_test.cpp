@@ -1,5 +1,8 @@
-// The GUI's view-model, driven without a display.
-#include "gui/session.hpp"
+// The what-if scenario (app/) the GUI drives, without a display.
+#include "app/scenario.hpp"
+
+#include "app/edits.hpp"
+#include "calc/diagnostic.hpp"
 
 #include "calc/number_text.hpp"
 #include "census/census_loader.hpp"
@@ -21,12 +24,12 @@ const std::string kRates = DEDELEG_SOURCE_DIR "/rates/havering/2025-26.toml";
 const std::string kBaseline = DEDELEG_SOURCE_DIR "/rates/havering/2024-25.toml";
 const std::string kCensus = DEDELEG_SOURCE_DIR "/census/samples/havering-2023.csv";
 
-class SessionTest : public ::testing::Test {
+class ScenarioTest : public ::testing::Test {
 protected:
     void SetUp() override {
         dir = testing_cli::scratch("session");
         recovery = (dir / "recovery.toml").string();
-        session = std::make_unique<gui::Session>(census::load_census_file(kCensus), rates::load_schedule_file(kBaseline),
+        session = std::make_unique<app::Scenario>(census::load_census_file(kCensus), rates::load_schedule_file(kBaseline),
                                                  rates::load_schedule_file(kRates), recovery);
     }
     std::size_t service(const std::string& id) const {
@@ -40,10 +43,10 @@ protected:
 
     std::filesystem::path dir;
     std::string recovery;
-    std::unique_ptr<gui::Session> session;
+    std::unique_ptr<app::Scenario> session;
 };
 
-TEST_F(SessionTest, EditingARateMovesEverySchoolExactlyAsTheEngineDoes) {
+TEST_F(ScenarioTest, EditingARateMovesEverySchoolExactlyAsTheEngineDoes) {
     const std::size_t m = service("maternity");
     session->set_rate(m, calc::Factor::AWPU, d("41.08"));
     const calc::Calculation engine = fresh();
@@ -55,16 +58,16 @@ TEST_F(SessionTest, EditingARateMovesEverySchoolExactlyAsTheEngineDoes) {
     EXPECT_EQ(session->proposal_totals(), totals);
 }
 
-TEST_F(SessionTest, SteppingByPenniesAndTenPence) {
+TEST_F(ScenarioTest, SteppingByPenniesAndTenPence) {
     const std::size_t m = service("maternity");
     session->step_rate(m, calc::Factor::AWPU, d("0.10"));
     session->step_rate(m, calc::Factor::AWPU, d("0.01"));
     EXPECT_EQ(session->proposal().services[m].options[0].rates[0].second.value, d("40.60"));
-    session->step_rate(m, calc::Factor::AWPU, d("-100"));  // never below zero
-    EXPECT_EQ(session->proposal().services[m].options[0].rates[0].second.value, d("40.60"));
+    session->step_rate(m, calc::Factor::AWPU, d("-100"));  // a step down stops at £0, never below
+    EXPECT_EQ(session->proposal().services[m].options[0].rates[0].second.value, d("0"));
 }
 
-TEST_F(SessionTest, VotingAPhaseOutRemovesThoseSchoolsCharges) {
+TEST_F(ScenarioTest, VotingAPhaseOutRemovesThoseSchoolsCharges) {
     const std::size_t si = service("school-improvement");
     EXPECT_EQ(session->summary(si).schools_charged, 39u);
     session->set_phase(si, calc::Phase::special, false);
@@ -76,13 +79,13 @@ TEST_F(SessionTest, VotingAPhaseOutRemovesThoseSchoolsCharges) {
     EXPECT_EQ(session->proposal_totals(), calc::school_totals(fresh(), session->census().schools.size()));
 }
 
-TEST_F(SessionTest, ChoosingAnOptionChargesIt) {
+TEST_F(ScenarioTest, ChoosingAnOptionChargesIt) {
     const std::size_t tu = service("trade-union");
     session->select_option(tu, 1);
     EXPECT_EQ(session->summary(tu).exact_total.value, d("51699.36"));
 }
 
-TEST_F(SessionTest, UndoRestoresThePreviousStateBitForBit) {
+TEST_F(ScenarioTest, UndoRestoresThePreviousStateBitForBit) {
     const calc::Schedule before = session->proposal();
     const auto totals_before = session->proposal_totals();
     const auto pennies_before = session->proposal_result().sum_of_rounded;
@@ -100,7 +103,7 @@ TEST_F(SessionTest, UndoRestoresThePreviousStateBitForBit) {
     EXPECT_EQ(session->proposal().services[service("eal")].options[0].rates[0].second.value, d("40"));
 }
 
-TEST_F(SessionTest, SaveThenReloadRoundTrips) {
+TEST_F(ScenarioTest, SaveThenReloadRoundTrips) {
     session->set_rate(service("maternity"), calc::Factor::AWPU, d("41.08"));
     session->set_phase(service("behaviour-support"), calc::Phase::primary, false);
     const std::string path = (dir / "scenario.toml").string();
@@ -109,7 +112,7 @@ TEST_F(SessionTest, SaveThenReloadRoundTrips) {
     EXPECT_EQ(rates::write_schedule(again), rates::write_schedule(session->proposal()));
 }
 
-TEST_F(SessionTest, ExportedCsvEqualsDedelegCalcByteForByte) {
+TEST_F(ScenarioTest, ExportedCsvEqualsDedelegCalcByteForByte) {
     session->set_rate(service("maternity"), calc::Factor::AWPU, d("41.08"));
     const std::string scenario = (dir / "scenario.toml").string();
     const std::string exported = (dir / "exported.csv").string();
@@ -120,31 +123,57 @@ TEST_F(SessionTest, ExportedCsvEqualsDedelegCalcByteForByte) {
     EXPECT_EQ(testing_cli::slurp(dir / "cli.csv"), testing_cli::slurp(exported));
 }
 
-TEST_F(SessionTest, EveryEditIsAutosavedForRecovery) {
-    EXPECT_FALSE(gui::read_recovery(recovery).has_value());
+TEST_F(ScenarioTest, EveryEditIsAutosavedForRecovery) {
+    EXPECT_FALSE(app::read_recovery(recovery).has_value());
     session->set_rate(service("maternity"), calc::Factor::AWPU, d("41.08"));
-    const auto recovered = gui::read_recovery(recovery);
+    const auto recovered = app::read_recovery(recovery);
     ASSERT_TRUE(recovered.has_value());
     EXPECT_EQ(rates::write_schedule(*recovered), rates::write_schedule(session->proposal()));
     session->discard_recovery();
-    EXPECT_FALSE(gui::read_recovery(recovery).has_value());
+    EXPECT_FALSE(app::read_recovery(recovery).has_value());
 }
 
-TEST_F(SessionTest, SchoolsSortByChangeAndFilter) {
+TEST_F(ScenarioTest, SchoolsSortByChangeAndFilter) {
     session->set_rate(service("maternity"), calc::Factor::AWPU, d("41.08"));
-    const auto rows = session->school_rows("", gui::SchoolColumn::change, true);
+    const auto rows = session->school_rows("", app::SchoolColumn::change, true);
     ASSERT_EQ(rows.size(), session->census().schools.size());
     for (std::size_t i = 1; i < rows.size(); ++i) {
         const auto change = [&](std::size_t s) {
-            return gui::pennies(session->proposal_totals()[s]) - gui::pennies(session->baseline_totals()[s]);
+            return app::pennies(session->proposal_totals()[s]) - app::pennies(session->baseline_totals()[s]);
         };
         EXPECT_GE(change(rows[i - 1]), change(rows[i]));
     }
-    const auto found = session->school_rows("corbets", gui::SchoolColumn::name, false);
+    const auto found = session->school_rows("corbets", app::SchoolColumn::name, false);
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(session->census().schools[found[0]].urn, "102362");
-    EXPECT_EQ(session->school_rows("102362", gui::SchoolColumn::name, false), found);
-    EXPECT_EQ(session->school_rows("special", gui::SchoolColumn::name, false).size(), 3u);
+    EXPECT_EQ(session->school_rows("102362", app::SchoolColumn::name, false), found);
+    EXPECT_EQ(session->school_rows("special", app::SchoolColumn::name, false).size(), 3u);
 }
 
 }  // namespace
+
+// Edits as text (the GUI's --edit, scripted sessions): every mistake is named, nothing is dropped.
+TEST_F(ScenarioTest, RateEditsAreAppliedOrRefusedWithTheReason) {
+    const std::size_t m = service("maternity");
+    app::apply_rate_edit(*session, "maternity.AWPU=41.08");
+    EXPECT_EQ(session->proposal().services[m].options[0].rates[0].second.value, d("41.08"));
+    app::apply_rate_edit(*session, "maternity.awpu=41.0795");  // four places are a rate
+    EXPECT_EQ(session->proposal().services[m].options[0].rates[0].second.value, d("41.0795"));
+    const auto refused = [&](const std::string& edit, const std::string& why) {
+        try {
+            app::apply_rate_edit(*session, edit);
+            ADD_FAILURE() << edit << " was accepted";
+        } catch (const calc::InputError& e) {
+            EXPECT_NE(e.diagnostics.at(0).to_string().find(why), std::string::npos) << e.diagnostics[0].to_string();
+        }
+    };
+    refused("maternity.AWPU=-5", "cannot be negative");
+    refused("maternity.AWPU=11.07951", "at most 4 decimal places");
+    refused("maternity.FSM=3", "does not charge FSM");
+    refused("maternity.BOGUS=3", "no factor \"BOGUS\"");
+    refused("nosuch.AWPU=3", "no service \"nosuch\"");
+    refused("maternity.AWPU=abc", "maternity.AWPU");
+    refused("maternity.AWPU=5%", "not a percentage");
+    refused("maternityAWPU", "write SERVICE.FACTOR=RATE");
+    EXPECT_EQ(session->proposal().services[m].options[0].rates[0].second.value, d("41.0795"));  // unchanged by refusals
+}

@@ -1,35 +1,11 @@
-#include "cli/inputs.hpp"
+#include "app/inputs.hpp"
 
 #include "calc/diagnostic.hpp"
 #include "census/census_loader.hpp"
-#include "cli/embedded.hpp"
+#include "app/embedded.hpp"
 #include "rates/schedule_loader.hpp"
 
-namespace cli {
-
-void add_rates_option(CLI::App& cmd, InputOptions& opts) {
-    cmd.add_option("--rates,-r", opts.rates, "Rate schedule (TOML). Default: the shipped Havering 2025-26 schedule")
-        ->check(CLI::ExistingFile);
-}
-
-void add_census_option(CLI::App& cmd, InputOptions& opts) {
-    cmd.add_option("--census,-c", opts.census,
-                   "Census of schools (CSV). Default: the shipped Havering sample (DfE January 2023 census, "
-                   "calibrated to the paper's October 2023 bases)")
-        ->check(CLI::ExistingFile);
-}
-
-void add_choice_option(CLI::App& cmd, InputOptions& opts) {
-    cmd.add_option("--option", opts.choices,
-                   "Charge a service's alternative rates, e.g. --option trade-union=pay-rise (repeatable)");
-}
-
-void add_previous_option(CLI::App& cmd, InputOptions& opts) {
-    opts.wants_previous = true;
-    cmd.add_option("--previous,-p", opts.previous,
-                   "Last year's schedule, shown beside each rate. Default: Havering 2024-25 when --rates is not given")
-        ->check(CLI::ExistingFile);
-}
+namespace app {
 
 calc::Schedule load_rates(const std::string& path, std::string_view embedded_default) {
     if (!path.empty()) return rates::load_schedule_file(path);
@@ -74,7 +50,7 @@ void check_census_against(const calc::Census& census, const calc::Schedule& sche
     if (!problems.empty()) throw calc::InputError(std::move(problems));
 }
 
-Inputs load_inputs(const InputOptions& opts) {
+Inputs load_inputs(const InputSpec& opts) {
     Inputs in{load_census(opts.census), load_rates(opts.rates, kDefaultRates), std::nullopt};
     if (!opts.previous.empty()) in.previous = rates::load_schedule_file(opts.previous);
     else if (opts.rates.empty() && opts.wants_previous) in.previous = load_rates("", kDefaultPrevious);
@@ -83,4 +59,4 @@ Inputs load_inputs(const InputOptions& opts) {
     return in;
 }
 
-}  // namespace cli
+}  // namespace app

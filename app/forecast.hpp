@@ -1,25 +1,24 @@
 #pragma once
-// Options shared by `ledger`, `forecast` and `solve --breakeven`: which ledger,
-// and the assumptions that override the ledger file's.
+// One forecast orchestration for `ledger`, `forecast`, `solve --breakeven` and
+// the GUI's Forecast tab: which ledger, the assumptions that override the ledger
+// file's, the projection and the simulation.
 
 #include "rates/ledger_loader.hpp"
 #include "report/ledger_report.hpp"
-
-#include <CLI/CLI.hpp>
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-namespace cli {
+namespace app {
 
-struct LedgerOptions {
+struct LedgerSpec {
     std::string service = "maternity";  ///< a shipped ledger: model/havering/<service>.toml
     std::string ledger_file;            ///< or a file
 };
 
-struct ForecastOptions {
-    LedgerOptions ledger;
+struct ForecastSpec {
+    LedgerSpec ledger;
     int years = 5;
     std::string pay_award, demand, roll, rate;      ///< empty: the ledger file's [assumptions]
     std::vector<std::string> pay_award_in, demand_in;  ///< "2027-28=3%"
@@ -28,15 +27,12 @@ struct ForecastOptions {
     std::uint64_t seed = 1;
 };
 
-void add_ledger_options(CLI::App& cmd, LedgerOptions& opts);
-void add_forecast_options(CLI::App& cmd, ForecastOptions& opts);
-
-rates::LedgerFile load_ledger(const LedgerOptions& opts);
+rates::LedgerFile load_ledger(const LedgerSpec& opts);
 
 /// The ledger with every command-line override applied; throws calc::InputError.
-rates::LedgerFile load_forecast_inputs(const ForecastOptions& opts);
+rates::LedgerFile load_forecast_inputs(const ForecastSpec& opts);
 
 /// Projection, and the simulation when the ledger has a claims model.
-report::ForecastReport run_forecast(const rates::LedgerFile& in, const ForecastOptions& opts);
+report::ForecastReport run_forecast(const rates::LedgerFile& in, const ForecastSpec& opts);
 
-}  // namespace cli
+}  // namespace app

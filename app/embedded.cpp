@@ -1,8 +1,8 @@
-#include "cli/embedded.hpp"
+#include "app/embedded.hpp"
 
 #include <stdexcept>
 
-namespace cli {
+namespace app {
 
 std::string_view embedded_text(std::string_view name) {
     for (const EmbeddedFile& f : embedded_files())
@@ -10,4 +10,4 @@ std::string_view embedded_text(std::string_view name) {
     throw std::out_of_range("no embedded file " + std::string(name));
 }
 
-}  // namespace cli
+}  // namespace app

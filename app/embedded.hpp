@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cli {
+namespace app {
 
 struct EmbeddedFile {
     std::string_view name;  ///< path in the repository, e.g. "rates/havering/2025-26.toml"
@@ -21,4 +21,4 @@ inline constexpr std::string_view kDefaultCensus = "census/samples/havering-2023
 /// The text of an embedded file; throws std::out_of_range for an unknown name.
 std::string_view embedded_text(std::string_view name);
 
-}  // namespace cli
+}  // namespace app

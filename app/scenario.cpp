@@ -1,4 +1,4 @@
-#include "gui/session.hpp"
+#include "app/scenario.hpp"
 
 #include "calc/per_school.hpp"
 #include "calc/text.hpp"
@@ -10,8 +10,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <numeric>
+#include <stdexcept>
 
-namespace gui {
+namespace app {
 
 namespace {
 
@@ -25,7 +26,7 @@ bool contains_ignoring_case(const std::string& haystack, const std::string& need
 
 long long pennies(const calc::Money& m) { return static_cast<long long>(m.value.with_scale(2).units()); }
 
-Session::Session(calc::Census census, calc::Schedule baseline, calc::Schedule proposal, std::string recovery_file)
+Scenario::Scenario(calc::Census census, calc::Schedule baseline, calc::Schedule proposal, std::string recovery_file)
     : census_(std::move(census)),
       baseline_(std::move(baseline)),
       proposal_(std::move(proposal)),
@@ -35,7 +36,7 @@ Session::Session(calc::Census census, calc::Schedule baseline, calc::Schedule pr
     recompute(std::nullopt);
 }
 
-void Session::recompute(std::optional<std::size_t> only_service) {
+void Scenario::recompute(std::optional<std::size_t> only_service) {
     ++revision_;
     if (!only_service) {
         proposal_result_ = calc::calculate(census_, proposal_);
@@ -57,7 +58,7 @@ void Session::recompute(std::optional<std::size_t> only_service) {
     summaries_[s] = summarise(s);
 }
 
-void Session::edit(calc::Schedule next, std::optional<std::size_t> only_service) {
+void Scenario::edit(calc::Schedule next, std::optional<std::size_t> only_service) {
     undo_.push_back(proposal_);
     redo_.clear();
     proposal_ = std::move(next);
@@ -65,8 +66,9 @@ void Session::edit(calc::Schedule next, std::optional<std::size_t> only_service)
     autosave();
 }
 
-void Session::set_rate(std::size_t service, calc::Factor factor, const calc::Decimal& rate) {
-    if (!calc::is_valid_rate(rate)) return;  // never below zero, never a fifth decimal place
+void Scenario::set_rate(std::size_t service, calc::Factor factor, const calc::Decimal& rate) {
+    // Front ends check typed text first (app/edits, the GUI's fields); a bad rate here is a bug.
+    if (const auto why = calc::rate_problem(rate)) throw std::invalid_argument(rate.to_string() + ": " + *why);
     calc::Schedule next = proposal_;
     calc::Service& s = next.services.at(service);
     for (auto& [f, r] : s.options[s.selected].rates)
@@ -74,13 +76,15 @@ void Session::set_rate(std::size_t service, calc::Factor factor, const calc::Dec
     edit(std::move(next), service);
 }
 
-void Session::step_rate(std::size_t service, calc::Factor factor, const calc::Decimal& delta) {
+void Scenario::step_rate(std::size_t service, calc::Factor factor, const calc::Decimal& delta) {
     const calc::Service& s = proposal_.services.at(service);
     const calc::Rate* rate = s.options[s.selected].rate_for(factor);
-    if (rate) set_rate(service, factor, rate->value + delta);
+    if (!rate) return;
+    const calc::Decimal next = rate->value + delta;
+    set_rate(service, factor, next.sign() < 0 ? calc::Decimal(0) : next);  // a step down stops at £0
 }
 
-void Session::set_phase(std::size_t service, calc::Phase phase, bool charged) {
+void Scenario::set_phase(std::size_t service, calc::Phase phase, bool charged) {
     calc::Schedule next = proposal_;
     auto& phases = next.services.at(service).phases;
     const auto it = std::find(phases.begin(), phases.end(), phase);
@@ -90,16 +94,16 @@ void Session::set_phase(std::size_t service, calc::Phase phase, bool charged) {
     edit(std::move(next), service);
 }
 
-void Session::select_option(std::size_t service, std::size_t option) {
+void Scenario::select_option(std::size_t service, std::size_t option) {
     if (option >= proposal_.services.at(service).options.size() || proposal_.services[service].selected == option) return;
     calc::Schedule next = proposal_;
     next.services[service].selected = option;
     edit(std::move(next), service);
 }
 
-void Session::replace_proposal(calc::Schedule proposal) { edit(std::move(proposal), std::nullopt); }
+void Scenario::replace_proposal(calc::Schedule proposal) { edit(std::move(proposal), std::nullopt); }
 
-bool Session::undo() {
+bool Scenario::undo() {
     if (undo_.empty()) return false;
     redo_.push_back(std::move(proposal_));
     proposal_ = std::move(undo_.back());
@@ -109,7 +113,7 @@ bool Session::undo() {
     return true;
 }
 
-bool Session::redo() {
+bool Scenario::redo() {
     if (redo_.empty()) return false;
     undo_.push_back(std::move(proposal_));
     proposal_ = std::move(redo_.back());
@@ -119,7 +123,7 @@ bool Session::redo() {
     return true;
 }
 
-ServiceSummary Session::summarise(std::size_t service) const {
+ServiceSummary Scenario::summarise(std::size_t service) const {
     const calc::ServiceResult& r = proposal_result_.services.at(service);
     ServiceSummary out;
     out.exact_total = r.exact_total;
@@ -132,29 +136,29 @@ ServiceSummary Session::summarise(std::size_t service) const {
     return out;
 }
 
-std::optional<calc::Rate> Session::baseline_rate(std::size_t service, calc::Factor factor) const {
+std::optional<calc::Rate> Scenario::baseline_rate(std::size_t service, calc::Factor factor) const {
     const calc::Service* before = baseline_.find(proposal_.services.at(service).id);
     if (!before) return std::nullopt;
     const calc::Rate* rate = before->selected_option().rate_for(factor);
     return rate ? std::optional<calc::Rate>(*rate) : std::nullopt;
 }
 
-void Session::save_scenario(const std::string& path) const {
+void Scenario::save_scenario(const std::string& path) const {
     io::write_atomically(path, [&](std::ostream& out) { out << rates::write_schedule(proposal_); });
 }
 
-void Session::export_csv(const std::string& path) const {
+void Scenario::export_csv(const std::string& path) const {
     io::write_atomically(path, [&](std::ostream& out) { report::write_wide_csv(out, census_, proposal_, proposal_result_); });
 }
 
-void Session::autosave() const {
+void Scenario::autosave() const {
     if (recovery_file_.empty()) return;
     std::error_code ignored;
     std::filesystem::create_directories(std::filesystem::path(recovery_file_).parent_path(), ignored);
     save_scenario(recovery_file_);
 }
 
-void Session::discard_recovery() const {
+void Scenario::discard_recovery() const {
     if (recovery_file_.empty()) return;
     std::error_code ignored;
     std::filesystem::remove(recovery_file_, ignored);
@@ -169,7 +173,7 @@ std::optional<calc::Schedule> read_recovery(const std::string& recovery_file) {
     }
 }
 
-std::vector<std::size_t> Session::school_rows(const std::string& filter, SchoolColumn column, bool descending) const {
+std::vector<std::size_t> Scenario::school_rows(const std::string& filter, SchoolColumn column, bool descending) const {
     const std::string needle = calc::to_lower(filter);
     std::vector<std::size_t> rows;
     rows.reserve(census_.schools.size());
@@ -209,4 +213,4 @@ std::vector<std::size_t> Session::school_rows(const std::string& filter, SchoolC
     return rows;
 }
 
-}  // namespace gui
+}  // namespace app
