@@ -1,10 +1,13 @@
 #include "rates/toml_reader.hpp"
 
+#include "rates/toml_bounds.hpp"
+
 #include <algorithm>
 
 namespace rates {
 
 TomlReader::TomlReader(std::string_view text, const std::string& file) : file_(file) {
+    check_toml_bounds(text, file);  // before toml++: what could exhaust its stack is refused here
     try {
         doc_ = toml::parse(text, file);
     } catch (const toml::parse_error& e) {

@@ -17,9 +17,11 @@ namespace rates {
 
 class TomlReader {
 public:
+    /// Checks `text` against kTomlBounds (toml_bounds.hpp), then parses it;
+    /// throws calc::InputError (file:line) for a bound exceeded or a syntax error.
     TomlReader(std::string_view text, const std::string& file);
 
-    /// The parsed document; throws calc::InputError for a TOML syntax error.
+    /// The parsed document.
     const toml::table& document() const { return doc_; }
     std::vector<calc::Diagnostic>& problems() { return problems_; }
     /// Throws calc::InputError if any problem was recorded.
