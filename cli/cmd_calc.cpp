@@ -14,7 +14,7 @@ namespace {
 
 struct CalcOptions {
     app::InputSpec inputs;
-    std::string out;
+    Output out;
     std::string layout = "wide";
 };
 
@@ -25,7 +25,7 @@ void run_calc(const CalcOptions& opts) {
         if (opts.layout == "long") report::write_long_csv(out, in.census, in.schedule, result);
         else report::write_wide_csv(out, in.census, in.schedule, result);
     });
-    std::cerr << (opts.out.empty() ? "" : "wrote " + opts.out + ": ") << "schools are charged "
+    std::cerr << (opts.out.path.empty() ? "" : "wrote " + opts.out.path + ": ") << "schools are charged "
               << calc::format_pounds(result.sum_of_rounded.value, 2) << " in all (each school's charge rounded "
               << calc::name_of(in.schedule.rounding) << " to the penny); exact total "
               << calc::format_pounds_exact(result.exact_total.value) << "; difference "
@@ -46,7 +46,7 @@ void setup_calc(CLI::App& app) {
     add_rates_option(*cmd, opts->inputs);
     add_census_option(*cmd, opts->inputs);
     add_choice_option(*cmd, opts->inputs);
-    cmd->add_option("--out,-o", opts->out, "CSV file to write (atomically). Default: standard output");
+    add_out_option(*cmd, opts->out, "CSV file to write (atomically). Default: standard output");
     cmd->add_option("--layout,-l", opts->layout, "wide (default: one row per school) or long (one row per factor)")
         ->check(CLI::IsMember({"wide", "long"}));
     cmd->callback([opts] { run_calc(*opts); });

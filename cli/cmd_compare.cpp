@@ -16,7 +16,7 @@ struct CompareOptions {
     std::string from;
     std::string to;
     app::InputSpec inputs;  // census only
-    std::string out;
+    Output out;
     std::string format;
 };
 
@@ -29,8 +29,8 @@ void run_compare(const CompareOptions& opts) {
     const calc::Calculation before = calc::calculate(census, from);
     const calc::Calculation after = calc::calculate(census, to);
     const calc::Comparison cmp = calc::compare(census, from, before, to, after);
-    const bool csv = opts.format == "csv" || (opts.format.empty() && opts.out.size() > 4 &&
-                                               opts.out.substr(opts.out.size() - 4) == ".csv");
+    const bool csv = opts.format == "csv" || (opts.format.empty() && opts.out.path.size() > 4 &&
+                                               opts.out.path.substr(opts.out.path.size() - 4) == ".csv");
     emit(opts.out, [&](std::ostream& out) {
         if (csv) report::write_compare_csv(out, census, cmp);
         else report::write_compare_markdown(out, census, from, to, cmp);
@@ -49,7 +49,7 @@ void setup_compare(CLI::App& app) {
     cmd->add_option("--from", opts->from, "The schedule schools pay now (TOML)")->check(CLI::ExistingFile);
     cmd->add_option("--to", opts->to, "The proposed schedule (TOML)")->check(CLI::ExistingFile);
     add_census_option(*cmd, opts->inputs);
-    cmd->add_option("--out,-o", opts->out, "Write to this file (atomically); CSV when it ends in .csv");
+    add_out_option(*cmd, opts->out, "Write to this file (atomically); CSV when it ends in .csv");
     cmd->add_option("--format,-f", opts->format, "md or csv (default: csv for a .csv --out, else md)")
         ->check(CLI::IsMember({"md", "csv"}));
     cmd->callback([opts] { run_compare(*opts); });

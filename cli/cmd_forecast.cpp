@@ -1,8 +1,12 @@
 // dedeleg forecast: project a ledger forward, with the risk of a shortfall.
+#include "calc/diagnostic.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
+#include "io/atomic_write.hpp"
 #include "report/forecast_chart.hpp"
+
+#include <filesystem>
 
 #include <memory>
 
@@ -13,14 +17,18 @@ namespace {
 struct ForecastCommandOptions {
     app::ForecastSpec forecast;
     std::string format = "md";
-    std::string out;
+    Output out;
     std::string chart;
 };
 
 void run_forecast_command(const ForecastCommandOptions& opts) {
     const rates::LedgerFile in = app::load_forecast_inputs(opts.forecast);
     const report::ForecastReport r = app::run_forecast(in, opts.forecast);
-    if (!opts.chart.empty()) emit(opts.chart, [&](std::ostream& out) { report::write_forecast_svg(out, r); });
+    if (!opts.chart.empty() && !opts.out.path.empty() &&
+        std::filesystem::weakly_canonical(io::resolve_output_path(opts.chart)) ==
+            std::filesystem::weakly_canonical(io::resolve_output_path(opts.out.path)))
+        throw calc::InputError({{opts.out.path, 0, "", "is also the --chart file; give each its own name"}});
+    if (!opts.chart.empty()) emit({opts.chart, opts.out.force}, [&](std::ostream& out) { report::write_forecast_svg(out, r); });
     emit(opts.out, [&](std::ostream& out) {
         if (opts.format == "csv") report::write_forecast_csv(out, r);
         else if (opts.format == "json") report::write_forecast_json(out, r);
@@ -40,7 +48,7 @@ void setup_forecast(CLI::App& app) {
         "Example: dedeleg forecast --service maternity --years 5 --pay-award 4% --rate-rule pay --chart maternity.svg");
     add_forecast_options(*cmd, opts->forecast);
     cmd->add_option("--format,-f", opts->format, "md (default), csv or json")->check(CLI::IsMember({"md", "csv", "json"}));
-    cmd->add_option("--out,-o", opts->out, "Write to this file (atomically) instead of standard output");
+    add_out_option(*cmd, opts->out, "Write to this file (atomically) instead of standard output");
     cmd->add_option("--chart", opts->chart, "Also draw the forecast as an SVG chart to this file");
     cmd->callback([opts] { run_forecast_command(*opts); });
 }

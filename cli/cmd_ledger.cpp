@@ -12,7 +12,7 @@ namespace {
 struct LedgerCommandOptions {
     app::LedgerSpec ledger;
     std::string format = "md";
-    std::string out;
+    Output out;
 };
 
 void run_ledger(const LedgerCommandOptions& opts) {
@@ -35,7 +35,7 @@ void setup_ledger(CLI::App& app) {
         "Example: dedeleg ledger --service maternity      (section 4.3 of the Havering paper)");
     add_ledger_options(*cmd, opts->ledger);
     cmd->add_option("--format,-f", opts->format, "md (default) or csv")->check(CLI::IsMember({"md", "csv"}));
-    cmd->add_option("--out,-o", opts->out, "Write to this file (atomically) instead of standard output");
+    add_out_option(*cmd, opts->out, "Write to this file (atomically) instead of standard output");
     cmd->callback([opts] { run_ledger(*opts); });
 }
 

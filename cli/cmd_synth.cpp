@@ -10,7 +10,7 @@ namespace cli {
 
 void setup_synth(CLI::App& app) {
     auto opts = std::make_shared<census::SynthOptions>();
-    auto out = std::make_shared<std::string>();
+    auto out = std::make_shared<Output>();
     CLI::App* cmd = app.add_subcommand(
         "synth",
         "Write a synthetic census (not real schools) with realistic spreads of phase, size, academies, FSM, EAL, "
@@ -19,7 +19,7 @@ void setup_synth(CLI::App& app) {
     cmd->add_option("--schools,-n", opts->schools, "Number of schools")->check(CLI::Range(1, 10'000'000))->capture_default_str();
     cmd->add_option("--las", opts->las, "Number of local authorities")->check(CLI::Range(1, 1000))->capture_default_str();
     cmd->add_option("--seed", opts->seed, "Random seed")->capture_default_str();
-    cmd->add_option("--out,-o", *out, "CSV file to write (atomically). Default: standard output");
+    add_out_option(*cmd, *out, "CSV file to write (atomically). Default: standard output");
     cmd->callback([opts, out] {
         const calc::Census census = census::synthetic_census(*opts);
         emit(*out, [&](std::ostream& os) { report::write_census_csv(os, census); });

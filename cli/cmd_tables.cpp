@@ -13,7 +13,7 @@ namespace {
 struct TablesOptions {
     app::InputSpec inputs;
     std::string format = "md";
-    std::string out;
+    Output out;
 };
 
 void run_tables(const TablesOptions& opts) {
@@ -42,7 +42,7 @@ void setup_tables(CLI::App& app) {
     add_choice_option(*cmd, opts->inputs);
     cmd->add_option("--format,-f", opts->format, "md (Markdown, default), csv or json")
         ->check(CLI::IsMember({"md", "csv", "json"}));
-    cmd->add_option("--out,-o", opts->out, "Write to this file (atomically) instead of standard output");
+    add_out_option(*cmd, opts->out, "Write to this file (atomically) instead of standard output");
     cmd->callback([opts] { run_tables(*opts); });
 }
 

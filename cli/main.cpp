@@ -2,6 +2,7 @@
 // and leaves errors to app::run_mapping_errors: 0 ok, 1 usage, 2 invalid input, 70 a bug.
 #include "app/exit_codes.hpp"
 #include "cli/commands.hpp"
+#include "io/atomic_write.hpp"
 
 #include <iostream>
 
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
             const int code = cli_app.exit(e);
             return code == 0 ? app::ok : app::usage;
         }
+        io::finish_stdout();  // a full disk or a closed stdout is an error, never a silent success
         return app::ok;
     }, std::cerr);
 }

@@ -2,51 +2,67 @@
 
 #include "calc/diagnostic.hpp"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <mutex>
 
 namespace io {
 
-std::string read_text_file(const std::string& path) {
-    std::FILE* file = std::fopen(path.c_str(), "rb");
-    if (!file) throw calc::InputError({{path, 0, "", std::string("cannot read: ") + std::strerror(errno)}});
+namespace {
+
+std::mutex read_lock;
+std::vector<std::string>& read_paths() {
+    static std::vector<std::string> paths;
+    return paths;
+}
+
+[[noreturn]] void refuse(const std::string& path, const std::string& message) {
+    throw calc::InputError({{path, 0, "", message}});
+}
+
+}  // namespace
+
+std::string read_text_file(const std::string& path, const ReadOptions& options) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (options.regular_file_only ? O_NONBLOCK : 0));
+    if (fd < 0) refuse(path, std::string("cannot read: ") + std::strerror(errno));
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) refuse(path, std::string("cannot read: ") + std::strerror(errno));
+    if (S_ISDIR(st.st_mode)) refuse(path, "is a folder, not a file");
+    if (options.regular_file_only && !S_ISREG(st.st_mode)) refuse(path, "is not a regular file (a device, FIFO or socket)");
+    const auto too_large = [&] { refuse(path, "larger than " + std::to_string(options.max_bytes) + " bytes"); };
+    if (S_ISREG(st.st_mode) && static_cast<unsigned long long>(st.st_size) > options.max_bytes) too_large();
+    {
+        const std::lock_guard<std::mutex> hold(read_lock);
+        read_paths().push_back(path);
+    }
     // One read into a buffer of the file's size: a stringstream copy costs 20x more on a large census.
     std::string bytes;
+    if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
     char chunk[1 << 16];
-    std::size_t got = 0;
-    std::error_code ignored;
-    const auto size = std::filesystem::file_size(path, ignored);
-    if (!ignored) bytes.reserve(static_cast<std::size_t>(size));
-    while ((got = std::fread(chunk, 1, sizeof chunk, file)) > 0) bytes.append(chunk, got);
-    const bool failed = std::ferror(file) != 0;
-    std::fclose(file);
-    if (failed) throw calc::InputError({{path, 0, "", "read failed"}});
+    for (;;) {
+        const ssize_t got = ::read(fd, chunk, sizeof chunk);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            refuse(path, std::string("read failed: ") + std::strerror(errno));
+        }
+        if (got == 0) break;
+        if (bytes.size() + static_cast<std::size_t>(got) > options.max_bytes) too_large();
+        bytes.append(chunk, static_cast<std::size_t>(got));
+    }
     return bytes;
 }
 
-void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
-    namespace fs = std::filesystem;
-    const fs::path target(path);
-    const fs::path temp = target.parent_path() / ("." + target.filename().string() + "." +
-                                                  std::to_string(::getpid()) + ".tmp");
-    try {
-        {
-            std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-            if (!out) throw calc::InputError({{path, 0, "", std::string("cannot write: ") + std::strerror(errno)}});
-            write(out);
-            out.flush();
-            if (!out) throw calc::InputError({{path, 0, "", "write failed (disk full?)"}});
-        }
-        fs::rename(temp, target);
-    } catch (...) {
-        std::error_code ignored;
-        fs::remove(temp, ignored);
-        throw;
-    }
+std::vector<std::string> files_read() {
+    const std::lock_guard<std::mutex> hold(read_lock);
+    return read_paths();
 }
 
 }  // namespace io

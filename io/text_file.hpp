@@ -1,18 +1,33 @@
 #pragma once
-// Reading inputs whole and writing outputs atomically.
+// Reading inputs whole (bounded, remembered as this run's inputs) and writing
+// outputs atomically (io/atomic_write.hpp).
 
-#include <functional>
-#include <ostream>
+#include "io/atomic_write.hpp"
+
+#include <cstddef>
+#include <limits>
 #include <string>
+#include <vector>
 
 namespace io {
 
-/// The whole file as bytes. Throws calc::InputError ("path: cannot read: ...").
-std::string read_text_file(const std::string& path);
+/// How much, and what kind of file, read_text_file accepts.
+struct ReadOptions {
+    /// Larger files are refused before they are read whole.
+    std::size_t max_bytes = std::numeric_limits<std::size_t>::max();
+    /// Refuse anything but a regular file (a FIFO is refused, never waited
+    /// on). Off by default so `--census <(generate)` works.
+    bool regular_file_only = false;
+};
 
-/// Writes `path` through a temporary file in the same folder and renames it
-/// into place, so a failed run never leaves a partial file. If `write`
-/// throws, the temporary file is removed and the exception passes on.
-void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
+/// The whole file as bytes. Throws calc::InputError ("path: cannot read: ...",
+/// "path: is a folder", "path: larger than N bytes", ...). Every file read is
+/// remembered for files_read().
+std::string read_text_file(const std::string& path, const ReadOptions& options = {});
+
+/// The paths read by read_text_file so far in this process, in order: a
+/// run's inputs, which a front end passes as WriteRules::inputs so that no
+/// output replaces them.
+std::vector<std::string> files_read();
 
 }  // namespace io
