@@ -97,4 +97,41 @@ report::ForecastReport run_forecast(const rates::LedgerFile& in, const ForecastS
     return r;
 }
 
+calc::Decimal proposal_rate(const rates::LedgerFile& in, const calc::Schedule& proposal) {
+    const calc::Service* service = proposal.find(in.ledger.service);
+    const calc::Rate* rate = service ? service->selected_option().rate_for(calc::Factor::AWPU) : nullptr;
+    return rate && !service->phases.empty() ? rate->value : calc::Decimal(0);
+}
+
+report::ForecastReport forecast_at_rate(const rates::LedgerFile& in, const std::string& proposal_year, const calc::Decimal& rate,
+                                        int scenarios, std::uint64_t seed) {
+    rates::LedgerFile at = in;
+    bool found = false;
+    for (model::LedgerYear& y : at.ledger.years)
+        if (y.year == proposal_year) {
+            y.rate = calc::Rate{rate};
+            found = true;
+        }
+    if (!found && !at.ledger.years.empty()) at.ledger.years.back().rate = calc::Rate{rate};
+    at.assumptions.rate = model::RateRule::hold;
+    ForecastSpec spec;
+    spec.ledger.ledger_file = in.file;
+    spec.years = at.assumptions.years;
+    spec.scenarios = scenarios;
+    spec.seed = seed;
+    return run_forecast(at, spec);
+}
+
+void check_ledgers_against(const std::vector<rates::LedgerFile>& ledgers, const calc::Schedule& schedule) {
+    std::vector<calc::Diagnostic> problems;
+    for (const rates::LedgerFile& l : ledgers)
+        if (!schedule.find(l.ledger.service)) {
+            std::string known;
+            for (const calc::Service& s : schedule.services) known += (known.empty() ? "" : ", ") + s.id;
+            problems.push_back({l.file, l.service_line, "ledger.service",
+                                "no service \"" + l.ledger.service + "\" in the " + schedule.year + " schedule (" + known + ")"});
+        }
+    if (!problems.empty()) throw calc::InputError(std::move(problems));
+}
+
 }  // namespace app

@@ -3,6 +3,7 @@
 // the GUI's Forecast tab: which ledger, the assumptions that override the ledger
 // file's, the projection and the simulation.
 
+#include "calc/schedule.hpp"
 #include "rates/ledger_loader.hpp"
 #include "report/ledger_report.hpp"
 
@@ -34,5 +35,19 @@ rates::LedgerFile load_forecast_inputs(const ForecastSpec& opts);
 
 /// Projection, and the simulation when the ledger has a claims model.
 report::ForecastReport run_forecast(const rates::LedgerFile& in, const ForecastSpec& opts);
+
+/// The proposal's per-pupil (AWPU) rate for the ledger's service; 0 when the
+/// proposal does not charge the service (voted out of every phase, or absent).
+calc::Decimal proposal_rate(const rates::LedgerFile& ledger, const calc::Schedule& proposal);
+
+/// The ledger projected with `rate` set for the proposal's year (or the
+/// ledger's last year) and held after it, with the simulation when the ledger
+/// has a claims model: what the GUI's Forecast tab shows as rates are edited.
+report::ForecastReport forecast_at_rate(const rates::LedgerFile& ledger, const std::string& proposal_year,
+                                        const calc::Decimal& rate, int scenarios, std::uint64_t seed);
+
+/// Throws calc::InputError (at the ledger's `service =` line) for a ledger
+/// whose service is not in the schedule: its forecast would follow nothing.
+void check_ledgers_against(const std::vector<rates::LedgerFile>& ledgers, const calc::Schedule& schedule);
 
 }  // namespace app

@@ -1,5 +1,6 @@
 #include "app/scenario.hpp"
 
+#include "calc/diagnostic.hpp"
 #include "calc/per_school.hpp"
 #include "calc/text.hpp"
 #include "io/text_file.hpp"
@@ -26,11 +27,10 @@ bool contains_ignoring_case(const std::string& haystack, const std::string& need
 
 long long pennies(const calc::Money& m) { return static_cast<long long>(m.value.with_scale(2).units()); }
 
-Scenario::Scenario(calc::Census census, calc::Schedule baseline, calc::Schedule proposal, std::string recovery_file)
+Scenario::Scenario(calc::Census census, calc::Schedule baseline, calc::Schedule proposal)
     : census_(std::move(census)),
       baseline_(std::move(baseline)),
-      proposal_(std::move(proposal)),
-      recovery_file_(std::move(recovery_file)) {
+      proposal_(std::move(proposal)) {
     baseline_result_ = calc::calculate(census_, baseline_);
     baseline_totals_ = calc::school_totals(baseline_result_, census_.schools.size());
     recompute(std::nullopt);
@@ -71,8 +71,17 @@ void Scenario::set_rate(std::size_t service, calc::Factor factor, const calc::De
     if (const auto why = calc::rate_problem(rate)) throw std::invalid_argument(rate.to_string() + ": " + *why);
     calc::Schedule next = proposal_;
     calc::Service& s = next.services.at(service);
-    for (auto& [f, r] : s.options[s.selected].rates)
+    calc::RateOption& option = s.options[s.selected];
+    for (auto& [f, r] : option.rates)
         if (f == factor) r = calc::Rate{rate};
+    // The recorded rule no longer gives this rate (nor a multiple of it): keep the rate, drop the rule.
+    const auto stale = [&](const std::pair<calc::Factor, calc::RateDerivation>& d) {
+        return d.first == factor || (d.second.rule == calc::RateDerivation::Rule::multiple && d.second.of == factor);
+    };
+    const std::size_t before = option.derived.size();
+    std::erase_if(option.derived, stale);
+    if (option.derived.size() != before)
+        option.derivation = "Set in a Forum what-if session (the rule recorded for it no longer applies).";
     edit(std::move(next), service);
 }
 
@@ -151,11 +160,29 @@ void Scenario::export_csv(const std::string& path) const {
     io::write_atomically(path, [&](std::ostream& out) { report::write_wide_csv(out, census_, proposal_, proposal_result_); });
 }
 
-void Scenario::autosave() const {
+void Scenario::autosave_to(std::string recovery_file, InputIdentity inputs) {
+    recovery_file_ = std::move(recovery_file);
+    recovery_inputs_ = std::move(inputs);
+    autosave_problem_.clear();
+}
+
+std::string Scenario::recovery_text() const {
+    return recovery_inputs_.header(utc_now()) + rates::write_schedule(proposal_);
+}
+
+void Scenario::autosave() {
     if (recovery_file_.empty()) return;
-    std::error_code ignored;
-    std::filesystem::create_directories(std::filesystem::path(recovery_file_).parent_path(), ignored);
-    save_scenario(recovery_file_);
+    try {
+        std::filesystem::create_directories(std::filesystem::path(recovery_file_).parent_path());
+        io::write_atomically(recovery_file_, [&](std::ostream& out) { out << recovery_text(); });
+    } catch (const calc::InputError& e) {
+        // The session matters more than its backup: say so on screen and carry on.
+        autosave_problem_ = "Autosave is off: " + (e.diagnostics.empty() ? std::string("cannot write") : e.diagnostics.front().to_string());
+        recovery_file_.clear();
+    } catch (const std::filesystem::filesystem_error& e) {
+        autosave_problem_ = std::string("Autosave is off: ") + e.what();
+        recovery_file_.clear();
+    }
 }
 
 void Scenario::discard_recovery() const {
@@ -164,21 +191,54 @@ void Scenario::discard_recovery() const {
     std::filesystem::remove(recovery_file_, ignored);
 }
 
-std::optional<calc::Schedule> read_recovery(const std::string& recovery_file) {
-    if (recovery_file.empty() || !std::filesystem::exists(recovery_file)) return std::nullopt;
-    try {
-        return rates::load_schedule_file(recovery_file);
-    } catch (const std::exception&) {
-        return std::nullopt;  // a damaged recovery file is not offered
+SchoolStatement Scenario::statement(std::size_t school) const {
+    const calc::School& s = census_.schools.at(school);
+    SchoolStatement out;
+    out.school = school;
+    out.baseline_total = baseline_totals_.at(school);
+    out.proposal_total = proposal_totals_.at(school);
+    auto charge_in = [&](const calc::ServiceResult& r) -> std::optional<calc::Money> {
+        // charges are in census order: a binary search finds this school's
+        const auto it = std::lower_bound(r.charges.begin(), r.charges.end(), school,
+                                         [](const calc::SchoolCharge& c, std::size_t i) { return c.school < i; });
+        if (it == r.charges.end() || it->school != school) return std::nullopt;
+        return it->amount;
+    };
+    auto line_for = [&](const std::string& id, const std::string& name) -> StatementLine& {
+        for (StatementLine& l : out.lines)
+            if (l.service_id == id) return l;
+        out.lines.push_back({id, name, zero(), zero(), false, false, {}});
+        return out.lines.back();
+    };
+    for (const calc::ServiceResult& r : proposal_result_.services) {
+        const calc::Service& service = proposal_.services[r.service];
+        if (const auto amount = charge_in(r)) {
+            StatementLine& l = line_for(service.id, service.name);
+            l.proposal = *amount;
+            l.charged_now = true;
+            l.factors = calc::breakdown(s, service, service.options[r.option]);
+        }
     }
+    for (const calc::ServiceResult& r : baseline_result_.services) {
+        const calc::Service& service = baseline_.services[r.service];
+        if (const auto amount = charge_in(r)) {
+            StatementLine& l = line_for(service.id, service.name);
+            l.baseline = *amount;
+            l.charged_before = true;
+            if (!l.charged_now) l.factors = calc::breakdown(s, service, service.options[r.option]);
+        }
+    }
+    return out;
 }
 
-std::vector<std::size_t> Scenario::school_rows(const std::string& filter, SchoolColumn column, bool descending) const {
+std::vector<std::size_t> Scenario::school_rows(const std::string& filter, SchoolColumn column, bool descending,
+                                               bool with_academies) const {
     const std::string needle = calc::to_lower(filter);
     std::vector<std::size_t> rows;
     rows.reserve(census_.schools.size());
     for (std::size_t i = 0; i < census_.schools.size(); ++i) {
         const calc::School& s = census_.schools[i];
+        if (!with_academies && s.governance == calc::Governance::academy) continue;
         if (needle.empty() || contains_ignoring_case(s.name, needle) || s.urn.find(needle) != std::string::npos ||
             calc::name_of(s.phase).find(needle) != std::string_view::npos)
             rows.push_back(i);

@@ -3,10 +3,12 @@
 // proposal, every edit undoable, recomputed with the calc/ engine and
 // autosaved. No ImGui or OpenGL here; tests drive it without a display.
 
+#include "app/recovery.hpp"
 #include "calc/deduction.hpp"
 #include "calc/range.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,12 +24,42 @@ struct ServiceSummary {
     std::optional<calc::PoundRange> range;
 };
 
+/// One service on a school's statement: what it costs under the baseline and
+/// under the proposal (a service voted out, or new, shows £0 on that side),
+/// and the proposal's factors, count × rate, exact.
+struct StatementLine {
+    std::string service_id;
+    std::string service_name;
+    calc::Money baseline;   ///< 0 when the baseline does not charge it to this school
+    calc::Money proposal;   ///< 0 when the proposal does not (voted out, exempt, not offered)
+    bool charged_before = false;
+    bool charged_now = false;
+    std::vector<calc::FactorCharge> factors;  ///< the proposal's working, or the baseline's when not charged now
+    calc::Money change() const { return proposal - baseline; }
+};
+
+/// What the scenario costs one school: every service charged under the
+/// baseline or the proposal, with the totals.
+struct SchoolStatement {
+    std::size_t school = 0;
+    std::vector<StatementLine> lines;
+    calc::Money baseline_total;
+    calc::Money proposal_total;
+    calc::Money change() const { return proposal_total - baseline_total; }
+};
+
 enum class SchoolColumn { urn, name, phase, nor, baseline, proposal, change, change_percent };
 
 class Scenario {
 public:
-    /// `recovery_file` (may be empty) is rewritten after every edit.
-    Scenario(calc::Census census, calc::Schedule baseline, calc::Schedule proposal, std::string recovery_file = "");
+    Scenario(calc::Census census, calc::Schedule baseline, calc::Schedule proposal);
+
+    /// From now on, rewrite `recovery_file` after every edit, headed by
+    /// `inputs` (see app/recovery.hpp). A failed write never ends the session:
+    /// autosave turns off and autosave_problem() says why.
+    void autosave_to(std::string recovery_file, InputIdentity inputs);
+    /// Empty while autosave works (or is off by choice); else why it stopped.
+    const std::string& autosave_problem() const { return autosave_problem_; }
 
     const calc::Census& census() const { return census_; }
     const calc::Schedule& baseline() const { return baseline_; }
@@ -45,6 +77,9 @@ public:
     std::uint64_t revision() const { return revision_; }
 
     // Edits: each is one undo step, recomputes the figures and autosaves.
+    // A rate edit drops the rule the schedule recorded for that rate (and for
+    // rates derived from it): the saved scenario states the rate as set, so it
+    // loads and validates.
     void set_rate(std::size_t service, calc::Factor factor, const calc::Decimal& rate);
     void step_rate(std::size_t service, calc::Factor factor, const calc::Decimal& delta);
     void set_phase(std::size_t service, calc::Phase phase, bool charged);
@@ -62,15 +97,22 @@ public:
     void export_csv(const std::string& path) const;
     /// Removes the recovery file (after a save or a clean exit).
     void discard_recovery() const;
+    /// The recovery file's text for the proposal as it is now.
+    std::string recovery_text() const;
 
     /// Census indices of the schools whose name, URN or phase contains
-    /// `filter` (case-insensitive), sorted by `column`.
-    std::vector<std::size_t> school_rows(const std::string& filter, SchoolColumn column, bool descending) const;
+    /// `filter` (case-insensitive), sorted by `column`. Academies (never
+    /// charged) only when `with_academies`.
+    std::vector<std::size_t> school_rows(const std::string& filter, SchoolColumn column, bool descending,
+                                         bool with_academies = true) const;
+
+    /// Baseline vs proposal for one school (census index), service by service.
+    SchoolStatement statement(std::size_t school) const;
 
 private:
     void edit(calc::Schedule next, std::optional<std::size_t> only_service);
     void recompute(std::optional<std::size_t> only_service);
-    void autosave() const;
+    void autosave();
     ServiceSummary summarise(std::size_t service) const;
 
     calc::Census census_;
@@ -84,11 +126,10 @@ private:
     std::vector<calc::Schedule> undo_;
     std::vector<calc::Schedule> redo_;
     std::string recovery_file_;
+    InputIdentity recovery_inputs_;
+    std::string autosave_problem_;
     std::uint64_t revision_ = 0;
 };
-
-/// The proposal left by a session that did not exit cleanly, if any.
-std::optional<calc::Schedule> read_recovery(const std::string& recovery_file);
 
 /// Whole pennies of an amount, for sorting (exact for any realistic sum).
 long long pennies(const calc::Money& m);

@@ -28,7 +28,8 @@ void BM_GuiFrameWhileEditing(benchmark::State& state) {
                          rates::load_schedule(app::embedded_text(app::kDefaultPrevious), "baseline"),
                          rates::load_schedule(app::embedded_text(app::kDefaultRates), "proposal"));
     app::LedgerSpec ledger;
-    gui::ForecastView forecast(app::load_ledger(ledger));
+    std::vector<gui::ForecastView> forecasts;
+    forecasts.emplace_back(app::load_ledger(ledger));
 
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -56,8 +57,9 @@ void BM_GuiFrameWhileEditing(benchmark::State& state) {
         const double start = thread_cpu_ms();
         session.set_rate(maternity, calc::Factor::AWPU, rates[n++ % 2]);
         ImGui::NewFrame();
-        gui::draw_app(session, ui, &forecast);
+        gui::draw_app(session, ui, forecasts);
         ImGui::Render();
+        gui::end_frame(session, ui);
         benchmark::DoNotOptimize(ImGui::GetDrawData());
         frame_ms.push_back(thread_cpu_ms() - start);
     }

@@ -5,7 +5,9 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <functional>
 
 namespace gui {
 
@@ -47,49 +49,75 @@ void apply_style(const UiState& ui) {
 
 namespace {
 
-void shortcuts(app::Scenario& session, UiState& ui) {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (!io.KeyCtrl || io.WantTextInput) return;
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z))) {
-        if (io.KeyShift) session.redo();
-        else session.undo();
-    }
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y))) session.redo();
-    (void)ui;
+void set_scale(UiState& ui, float scale) {
+    ui.scale = std::clamp(scale, 1.0f, 2.5f);
+    ui.style_dirty = true;
 }
 
-void menu(app::Scenario& session, UiState& ui) {
+void shortcuts(UiState& ui) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !io.WantTextInput) ui.present = false;
+    if (ui.keys.present >= 0 && ImGui::IsKeyPressed(ui.keys.present) && !io.WantTextInput) ui.present = !ui.present;
+    if (!io.KeyCtrl || io.WantTextInput) return;
+    const bool shift = io.KeyShift;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)))
+        request(ui, [shift](app::Scenario& s, UiState&) { shift ? s.redo() : s.undo(); });
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y))) request(ui, [](app::Scenario& s, UiState&) { s.redo(); });
+    // Ctrl + / Ctrl - : text size for the projector, 25% a step.
+    if (ui.keys.zoom_in >= 0 && ImGui::IsKeyPressed(ui.keys.zoom_in)) set_scale(ui, ui.scale + 0.25f);
+    if (ui.keys.zoom_out >= 0 && ImGui::IsKeyPressed(ui.keys.zoom_out)) set_scale(ui, ui.scale - 0.25f);
+}
+
+void menu(const app::Scenario& session, UiState& ui) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Save scenario...")) ui.open_save = true;
+        probe(ui, "menu:save");
         if (ImGui::MenuItem("Export CSV...")) ui.open_export = true;
+        probe(ui, "menu:export");
         ImGui::Separator();
         if (ImGui::MenuItem("Quit")) ui.quit = true;
         ImGui::EndMenu();
     }
+    probe(ui, "menu:File");
     if (ImGui::BeginMenu("Edit")) {
-        if (ImGui::MenuItem("Undo", "Ctrl+Z", false, session.can_undo())) session.undo();
-        if (ImGui::MenuItem("Redo", "Ctrl+Y", false, session.can_redo())) session.redo();
+        if (ImGui::MenuItem("Undo", "Ctrl+Z", false, session.can_undo())) request(ui, [](app::Scenario& s, UiState&) { s.undo(); });
+        probe(ui, "menu:undo");
+        if (ImGui::MenuItem("Redo", "Ctrl+Y", false, session.can_redo())) request(ui, [](app::Scenario& s, UiState&) { s.redo(); });
+        probe(ui, "menu:redo");
         ImGui::EndMenu();
     }
+    probe(ui, "menu:Edit");
     if (ImGui::BeginMenu("View")) {
-        bool changed = false;
+        if (ImGui::MenuItem("Present", "F5", ui.present)) ui.present = !ui.present;
+        probe(ui, "menu:present");
         float percent = ui.scale * 100.0f;
-        if (ImGui::SliderFloat("Scale", &percent, 100.0f, 250.0f, "%.0f%%")) {
-            ui.scale = percent / 100.0f;
-            changed = true;
+        if (ImGui::SliderFloat("Scale (Ctrl +/-)", &percent, 100.0f, 250.0f, "%.0f%%")) set_scale(ui, percent / 100.0f);
+        probe(ui, "menu:scale");
+        if (ImGui::MenuItem("High contrast", nullptr, &ui.high_contrast)) ui.style_dirty = true;
+        if (ImGui::BeginMenu("Columns")) {
+            const struct { OptionalColumn c; const char* name; } columns[] = {
+                {OptionalColumn::urn, "URN"}, {OptionalColumn::phase, "Phase"}, {OptionalColumn::nor, "NOR"},
+                {OptionalColumn::baseline, "Baseline"}, {OptionalColumn::change_percent, "Change %"}};
+            for (const auto& col : columns) {
+                const auto it = ui.column_wanted.find(col.c);
+                bool on = it != ui.column_wanted.end() && it->second;
+                if (ImGui::MenuItem(col.name, nullptr, &on)) ui.column_wanted[col.c] = on;
+            }
+            if (ImGui::MenuItem("Fit to the window")) ui.column_wanted.clear();
+            ImGui::EndMenu();
         }
-        changed |= ImGui::MenuItem("High contrast", nullptr, &ui.high_contrast);
-        if (changed) apply_style(ui);
         ImGui::EndMenu();
     }
+    probe(ui, "menu:View");
+    if (!ui.warning.empty()) ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1), "   %s", ui.warning.c_str());
     if (!ui.status.empty()) ImGui::TextDisabled("   %s", ui.status.c_str());
     ImGui::EndMainMenuBar();
 }
 
-// A popup asking for a path, then running `action` on it.
-template <class Action>
-void path_dialog(const char* title, bool& open, std::string& path, UiState& ui, Action action) {
+// A popup asking for a path, then queueing `action` on it.
+void path_dialog(const char* title, bool& open, std::string& path, UiState& ui,
+                 std::function<void(app::Scenario&, const std::string&)> action) {
     if (open) {
         ImGui::OpenPopup(title);
         open = false;
@@ -98,37 +126,44 @@ void path_dialog(const char* title, bool& open, std::string& path, UiState& ui, 
     ImGui::TextUnformatted("File:");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
     ImGui::InputText("##path", &path);
+    probe(ui, std::string("dialog:") + title + ":path");
     if (ImGui::Button("Write")) {
-        try {
-            action(path);
-            ui.status = "Wrote " + path;
-        } catch (const std::exception& e) {
-            ui.status = std::string("Could not write: ") + e.what();
-        }
+        request(ui, [action, p = path](app::Scenario& s, UiState& u) {
+            action(s, p);
+            u.status = "Wrote " + p;
+        });
         ImGui::CloseCurrentPopup();
     }
+    probe(ui, std::string("dialog:") + title + ":write");
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    probe(ui, std::string("dialog:") + title + ":cancel");
     ImGui::EndPopup();
 }
 
-void recovery_dialog(app::Scenario& session, UiState& ui) {
+void recovery_dialog(UiState& ui) {
     if (!ui.recovery) return;
     ImGui::OpenPopup("Recover unsaved scenario?");
     if (!ImGui::BeginPopupModal("Recover unsaved scenario?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    ImGui::TextUnformatted("The last session ended without closing. Its scenario was saved after every edit.");
+    ImGui::TextUnformatted("The last session on these files ended without closing.");
+    ImGui::TextUnformatted("Its scenario was saved after every edit.");
+    if (!ui.recovery_note.empty()) ImGui::TextDisabled("%s", ui.recovery_note.c_str());
     if (ImGui::Button("Restore it")) {
-        session.replace_proposal(*ui.recovery);
+        request(ui, [proposal = *ui.recovery](app::Scenario& s, UiState& u) {
+            s.replace_proposal(proposal);
+            u.status = "Restored the unsaved scenario";
+        });
         ui.recovery.reset();
-        ui.status = "Restored the unsaved scenario";
         ImGui::CloseCurrentPopup();
     }
+    probe(ui, "recovery:restore");
     ImGui::SameLine();
     if (ImGui::Button("Discard it")) {
         ui.recovery.reset();
-        session.discard_recovery();
+        request(ui, [](app::Scenario& s, UiState&) { s.discard_recovery(); });
         ImGui::CloseCurrentPopup();
     }
+    probe(ui, "recovery:discard");
     ImGui::EndPopup();
 }
 
@@ -144,42 +179,65 @@ bool begin_panel(const char* title, float x, float y, float w, float h) {
 
 }  // namespace
 
-void draw_app(app::Scenario& session, UiState& ui, ForecastView* forecast) {
-    shortcuts(session, ui);
+void draw_app(const app::Scenario& session, UiState& ui, std::vector<ForecastView>& forecasts) {
+    shortcuts(ui);
     menu(session, ui);
-    if (begin_panel("Schedule", 0, 0, 0.36f, 1.0f)) draw_schedule_panel(session, ui);
-    ImGui::End();
-    const auto before = ui.selected_school;
-    if (begin_panel("Schools", 0.36f, 0, 0.64f, 0.55f)) draw_schools_panel(session, ui);
-    ImGui::End();
-    if (begin_panel("Details", 0.36f, 0.55f, 0.64f, 0.45f)) {
-        // Picking a school turns to its breakdown.
-        const bool picked = ui.selected_school != before || ui.show_tab == UiState::Tab::school;
-        auto bring = [&](UiState::Tab tab) { return ui.show_tab == tab ? ImGuiTabItemFlags_SetSelected : 0; };
-        if (ImGui::BeginTabBar("details")) {
-            if (ImGui::BeginTabItem("Totals", nullptr, bring(UiState::Tab::totals))) {
-                draw_totals_panel(session);
-                ImGui::EndTabItem();
+    if (ui.present) {
+        draw_present_view(session, ui);
+    } else {
+        // On a projector (large text) the schedule takes less of the width, the schools more.
+        const float left = ui.scale >= 1.75f ? 0.30f : 0.36f;
+        if (begin_panel("Schedule", 0, 0, left, 1.0f)) draw_schedule_panel(session, ui);
+        ImGui::End();
+        const auto before = ui.selected_school;
+        if (begin_panel("Schools", left, 0, 1 - left, 0.55f)) draw_schools_panel(session, ui);
+        ImGui::End();
+        if (begin_panel("Details", left, 0.55f, 1 - left, 0.45f)) {
+            // Picking a school turns to its breakdown.
+            const bool picked = ui.selected_school != before || ui.show_tab == UiState::Tab::school;
+            auto bring = [&](UiState::Tab tab) { return ui.show_tab == tab ? ImGuiTabItemFlags_SetSelected : 0; };
+            if (ImGui::BeginTabBar("details")) {
+                const bool totals = ImGui::BeginTabItem("Totals", nullptr, bring(UiState::Tab::totals));
+                probe(ui, "tab:totals");
+                if (totals) {
+                    draw_totals_panel(session);
+                    probe(ui, "content:totals");
+                    ImGui::EndTabItem();
+                }
+                const bool school = ImGui::BeginTabItem("What it costs the school", nullptr, picked ? ImGuiTabItemFlags_SetSelected : 0);
+                probe(ui, "tab:school");
+                if (school) {
+                    draw_breakdown_panel(session, ui);
+                    probe(ui, "content:school");
+                    ImGui::EndTabItem();
+                }
+                const bool forecast = ImGui::BeginTabItem("Forecast", nullptr, bring(UiState::Tab::forecast));
+                probe(ui, "tab:forecast");
+                if (forecast) {
+                    draw_forecast_panel(session, forecasts, ui);
+                    probe(ui, "content:forecast");
+                    ImGui::EndTabItem();
+                }
+                ImGui::EndTabBar();
             }
-            if (ImGui::BeginTabItem("What it costs the school", nullptr, picked ? ImGuiTabItemFlags_SetSelected : 0)) {
-                draw_breakdown_panel(session, ui);
-                ImGui::EndTabItem();
-            }
-            if (forecast && ImGui::BeginTabItem("Forecast", nullptr, bring(UiState::Tab::forecast))) {
-                draw_forecast_panel(session, *forecast);
-                ImGui::EndTabItem();
-            }
-            ImGui::EndTabBar();
+            ui.show_tab = UiState::Tab::none;
         }
-        ui.show_tab = UiState::Tab::none;
+        ImGui::End();
     }
-    ImGui::End();
-    path_dialog("Save scenario", ui.open_save, ui.save_path, ui, [&](const std::string& p) {
-        session.save_scenario(p);
-        session.discard_recovery();
+    path_dialog("Save scenario", ui.open_save, ui.save_path, ui, [](app::Scenario& s, const std::string& p) {
+        s.save_scenario(p);
+        s.discard_recovery();
     });
-    path_dialog("Export CSV", ui.open_export, ui.export_path, ui, [&](const std::string& p) { session.export_csv(p); });
-    recovery_dialog(session, ui);
+    path_dialog("Export CSV", ui.open_export, ui.export_path, ui, [](app::Scenario& s, const std::string& p) { s.export_csv(p); });
+    recovery_dialog(ui);
+}
+
+void end_frame(app::Scenario& session, UiState& ui) {
+    apply_actions(session, ui);
+    if (ui.style_dirty) {
+        apply_style(ui);
+        ui.style_dirty = false;
+    }
 }
 
 }  // namespace gui

@@ -19,7 +19,11 @@ void load_fonts();
 /// Sets colours and sizes for ui.scale and ui.high_contrast.
 void apply_style(const UiState& ui);
 
-/// Draws one frame. `forecast` may be null (no ledger for the proposal).
-void draw_app(app::Scenario& session, UiState& ui, ForecastView* forecast);
+/// Draws one frame from the scenario as it is; changes are queued in
+/// ui.actions, applied by end_frame after the frame. `forecasts` may be empty.
+void draw_app(const app::Scenario& session, UiState& ui, std::vector<ForecastView>& forecasts);
+
+/// Between frames: applies the queued actions and a changed scale or theme.
+void end_frame(app::Scenario& session, UiState& ui);
 
 }  // namespace gui

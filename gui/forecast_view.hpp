@@ -1,10 +1,9 @@
 #pragma once
-// The maternity (or any ledger's) forecast, following the proposal's rate.
-// No ImGui here: the panel draws what this holds.
+// A ledger's forecast following the proposal's rate for its service,
+// recomputed (app::forecast_at_rate) only when that rate changes.
 
+#include "app/forecast.hpp"
 #include "app/scenario.hpp"
-#include "model/claims_simulation.hpp"
-#include "rates/ledger_loader.hpp"
 
 #include <optional>
 
@@ -19,16 +18,15 @@ public:
     void follow(const app::Scenario& session);
 
     const rates::LedgerFile& ledger() const { return ledger_; }
-    const std::optional<model::Projection>& projection() const { return projection_; }
-    const std::vector<model::YearOutlook>& outlook() const { return outlook_; }
+    const std::optional<report::ForecastReport>& report() const { return report_; }
+    const calc::Decimal& rate() const { return *rate_; }
     int scenarios() const { return scenarios_; }
 
 private:
     rates::LedgerFile ledger_;
     int scenarios_;
     std::optional<calc::Decimal> rate_;
-    std::optional<model::Projection> projection_;
-    std::vector<model::YearOutlook> outlook_;
+    std::optional<report::ForecastReport> report_;
 };
 
 }  // namespace gui

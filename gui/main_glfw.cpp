@@ -1,10 +1,8 @@
 // dedeleg-gui: the live what-if window. The only file that knows GLFW and
 // OpenGL: it opens the window, runs the frame loop and takes screenshots.
-#include "app/edits.hpp"
-#include "app/embedded.hpp"
 #include "app/exit_codes.hpp"
-#include "app/forecast.hpp"
-#include "app/inputs.hpp"
+#include "calc/diagnostic.hpp"
+#include "app/live_session.hpp"
 #include "gui/app.hpp"
 
 #include <CLI/CLI.hpp>
@@ -22,24 +20,14 @@
 namespace {
 
 struct Options {
-    app::InputSpec inputs;
-    std::string baseline;
-    std::string recovery_file;
+    app::LiveSpec live;
     std::string size = "1280x720";
     float scale = 125;
     bool high_contrast = false;
-    std::vector<std::string> edits;  // service.FACTOR=rate, applied at start (scripted sessions)
     std::string sort;                // a column to sort by, descending (scripted sessions)
-    std::string select;              // a school's URN to select (scripted sessions)
     std::string tab;                 // totals, school or forecast (scripted sessions)
     std::string screenshot;          // render, write this PNG, check it is not blank, exit
 };
-
-std::string default_recovery_file() {
-    if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state) return std::string(state) + "/dedeleg/recovery.toml";
-    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/state/dedeleg/recovery.toml";
-    return "";
-}
 
 // Reads the frame just drawn, writes it as a PNG, and says whether it shows anything.
 bool screenshot(const std::string& path, int width, int height) {
@@ -58,40 +46,42 @@ bool screenshot(const std::string& path, int width, int height) {
     return colours.size() >= 8;
 }
 
-int run(const Options& opts) {
+int run(Options& opts) {
     int width = 1280, height = 720;
     if (std::sscanf(opts.size.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240) {
         std::cerr << "--size: write WIDTHxHEIGHT, e.g. 1920x1080\n";
         return 1;
     }
-    calc::Census census = app::load_census(opts.inputs.census);
-    calc::Schedule proposal = app::load_rates(opts.inputs.rates, app::kDefaultRates);
-    calc::Schedule baseline = app::load_rates(opts.baseline, app::kDefaultPrevious);
-    app::check_census_against(census, proposal);
-    const std::string recovery_file = opts.recovery_file.empty() ? default_recovery_file() : opts.recovery_file;
+    // Scripted options are input: a wrong one is refused (exit 2), never ignored.
+    if (!opts.sort.empty() && opts.sort != "change" && opts.sort != "name")
+        throw calc::InputError({{"--sort", 0, "", "sort by change or name, not \"" + opts.sort + "\""}});
+    if (!opts.tab.empty() && opts.tab != "totals" && opts.tab != "school" && opts.tab != "forecast")
+        throw calc::InputError({{"--tab", 0, "", "show totals, school or forecast, not \"" + opts.tab + "\""}});
+    // A scripted screenshot may read a recovery file (to show the offer) but never writes or removes one.
+    opts.live.autosave = opts.screenshot.empty();
+    const std::unique_ptr<app::LiveSession> live = app::open_live_session(opts.live);
+    app::Scenario& session = live->scenario;
 
     gui::UiState ui;
     ui.scale = opts.scale / 100.0f;
     ui.high_contrast = opts.high_contrast;
-    ui.recovery = app::read_recovery(recovery_file);
-    if (ui.recovery) std::cout << "dedeleg-gui: offering to restore the unsaved scenario in " << recovery_file << '\n';
-    app::Scenario session(std::move(census), std::move(baseline), std::move(proposal), recovery_file);
-    std::unique_ptr<gui::ForecastView> forecast;
-    try {
-        app::LedgerSpec ledger;
-        ledger.service = "maternity";
-        forecast = std::make_unique<gui::ForecastView>(app::load_ledger(ledger));
-    } catch (const std::exception&) {
-        // No shipped ledger: the Forecast tab is not shown.
-    }
-    for (const std::string& e : opts.edits) app::apply_rate_edit(session, e);
-    for (std::size_t i = 0; i < session.census().schools.size(); ++i)
-        if (session.census().schools[i].urn == opts.select) ui.selected_school = i;
+    ui.keys = {GLFW_KEY_EQUAL, GLFW_KEY_MINUS, GLFW_KEY_F5};
+    ui.recovery = live->recovery.proposal;
+    ui.recovery_note = live->recovery.note;
+    for (const std::string* w : {&live->recovery.problem, &live->warning})
+        if (!w->empty()) {
+            ui.warning += (ui.warning.empty() ? "" : " | ") + *w;
+            std::cerr << "dedeleg-gui: " << *w << '\n';
+        }
+    if (ui.recovery) std::cout << "dedeleg-gui: offering to restore the unsaved scenario in " << live->recovery_source << '\n';
+    ui.selected_school = live->selected;
+    std::vector<gui::ForecastView> forecasts;
+    for (const rates::LedgerFile& l : live->ledgers) forecasts.emplace_back(l);
     if (opts.tab == "school") ui.show_tab = gui::UiState::Tab::school;
     if (opts.tab == "forecast") ui.show_tab = gui::UiState::Tab::forecast;
     if (!opts.sort.empty()) {
         ui.sort_column = opts.sort == "change" ? app::SchoolColumn::change : app::SchoolColumn::name;
-        ui.sort_descending = true;
+        ui.sort_descending = opts.sort == "change";
     }
 
     if (!glfwInit()) {
@@ -122,7 +112,7 @@ int run(const Options& opts) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        gui::draw_app(session, ui, forecast.get());
+        gui::draw_app(session, ui, forecasts);
         ImGui::Render();
         int fb_width = 0, fb_height = 0;
         glfwGetFramebufferSize(window, &fb_width, &fb_height);
@@ -136,6 +126,9 @@ int run(const Options& opts) {
             ui.quit = true;
         }
         glfwSwapBuffers(window);
+        gui::end_frame(session, ui);  // the frame is drawn: now its actions change the scenario
+        if (!session.autosave_problem().empty() && ui.warning.find(session.autosave_problem()) == std::string::npos)
+            ui.warning = session.autosave_problem();
     }
     if (opts.screenshot.empty()) session.discard_recovery();  // a clean exit leaves nothing to recover
     ImGui_ImplOpenGL3_Shutdown();
@@ -154,23 +147,31 @@ int main(int argc, char** argv) {
                  "sample with 2024-25 as baseline and 2025-26 as the proposal.",
                  "dedeleg-gui"};
     Options opts;
-    parser.add_option("--rates,-r", opts.inputs.rates, "The proposal: a rate schedule (TOML). Default: Havering 2025-26")
+    app::LiveSpec& live = opts.live;
+    parser.add_option("--rates,-r", live.inputs.rates, "The proposal: a rate schedule (TOML). Default: Havering 2025-26")
         ->check(CLI::ExistingFile);
-    parser.add_option("--census,-c", opts.inputs.census, "Census of schools (CSV). Default: the shipped Havering sample")
+    parser.add_option("--census,-c", live.inputs.census, "Census of schools (CSV). Default: the shipped Havering sample")
         ->check(CLI::ExistingFile);
-    parser.add_option("--baseline,-b", opts.baseline, "The schedule to compare with. Default: Havering 2024-25")
+    parser.add_option("--baseline,-b", live.baseline, "The schedule to compare with. Default: Havering 2024-25")
         ->check(CLI::ExistingFile);
-    parser.add_option("--recovery-file", opts.recovery_file,
-                   "Where the scenario is saved after every edit. Default: ~/.local/state/dedeleg/recovery.toml");
-    parser.add_option("--size", opts.size, "Window size")->capture_default_str();
-    parser.add_option("--scale", opts.scale, "Text size in % (100-250)")->check(CLI::Range(100.0f, 250.0f))->capture_default_str();
+    parser.add_option("--ledger", live.ledgers,
+                      "A service's ledger (TOML) for the Forecast tab, following the proposal's rate (repeatable). "
+                      "Default: Havering's maternity ledger with the shipped proposal, none with --rates")
+        ->check(CLI::ExistingFile);
+    parser.add_option("--option", live.inputs.choices, "Start with a service's alternative rates, e.g. trade-union=pay-rise (repeatable)");
+    parser.add_option("--recovery-file", live.recovery_file,
+                      "Where the scenario is saved after every edit, to be offered back after a crash. Default: "
+                      "$XDG_STATE_HOME/dedeleg or ~/.local/state/dedeleg, one file per set of inputs");
+    parser.add_option("--size", opts.size, "Window size, WIDTHxHEIGHT")->capture_default_str();
+    parser.add_option("--scale", opts.scale, "Text size in % (100-250); Ctrl +/- in the window")
+        ->check(CLI::Range(100.0f, 250.0f))->capture_default_str();
     parser.add_flag("--high-contrast", opts.high_contrast, "White on black, for projectors");
-    parser.add_option("--edit", opts.edits, "Apply an edit at start, e.g. maternity.AWPU=41.08 (repeatable)");
+    parser.add_option("--edit", live.edits, "Apply an edit at start, e.g. maternity.AWPU=41.08 (repeatable)");
     parser.add_option("--sort", opts.sort, "Sort the schools at start: change (largest first) or name");
-    parser.add_option("--select", opts.select, "Select a school by URN at start");
-    parser.add_option("--tab", opts.tab, "Details tab to show at start: totals, school or forecast")
-        ->check(CLI::IsMember({"totals", "school", "forecast"}));
-    parser.add_option("--screenshot", opts.screenshot, "Draw a few frames, write this PNG, check it is not blank, and exit");
+    parser.add_option("--select", live.select, "Select a school by URN at start");
+    parser.add_option("--tab", opts.tab, "Details tab to show at start: totals, school or forecast");
+    parser.add_option("--screenshot", opts.screenshot,
+                      "Draw a few frames, write this PNG, check it is not blank, and exit (writes no recovery file)");
     return app::run_mapping_errors("dedeleg-gui", [&] {
         try {
             parser.parse(argc, argv);

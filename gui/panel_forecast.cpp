@@ -41,12 +41,29 @@ void bars(const std::vector<const model::LedgerRow*>& rows, std::size_t first_pr
 
 }  // namespace
 
-void draw_forecast_panel(const app::Scenario& session, ForecastView& forecast) {
+void draw_forecast_panel(const app::Scenario& session, std::vector<ForecastView>& forecasts, UiState& ui) {
+    if (forecasts.empty()) {
+        ImGui::TextWrapped("No ledger is loaded for the services of the %s proposal, so there is nothing to forecast. "
+                           "Start with --ledger FILE (one per service with a ledger; see the README's ledger format).",
+                           session.proposal().year.c_str());
+        return;
+    }
+    if (forecasts.size() > 1) {
+        for (std::size_t k = 0; k < forecasts.size(); ++k) {
+            if (k) ImGui::SameLine();
+            if (ImGui::RadioButton((forecasts[k].ledger().ledger.name + "##ledger" + std::to_string(k)).c_str(), ui.forecast_ledger == k))
+                ui.forecast_ledger = k;
+            probe(ui, "ledger:" + forecasts[k].ledger().ledger.service);
+        }
+    }
+    ForecastView& forecast = forecasts[std::min(ui.forecast_ledger, forecasts.size() - 1)];
     forecast.follow(session);
-    if (!forecast.projection()) return;
-    const model::Projection& p = *forecast.projection();
-    ImGui::TextWrapped("%s: budget (outline) vs spend (filled; outlined when projected), with the proposal's rate held. "
-                       "%d simulated scenarios.", forecast.ledger().ledger.name.c_str(), forecast.scenarios());
+    if (!forecast.report()) return;
+    const report::ForecastReport& report = *forecast.report();
+    const model::Projection& p = report.projection;
+    ImGui::TextWrapped("%s: budget (outline) vs spend (filled; outlined when projected), with the proposal's rate %s held. "
+                       "%d simulated scenarios.", forecast.ledger().ledger.name.c_str(), rate_text(forecast.rate()).c_str(),
+                       forecast.scenarios());
     std::vector<const model::LedgerRow*> rows;
     for (const auto& r : p.history) rows.push_back(&r);
     for (const auto& r : p.projected) rows.push_back(&r);
@@ -71,8 +88,8 @@ void draw_forecast_panel(const app::Scenario& session, ForecastView& forecast) {
         ImGui::TableNextColumn();
         money_cell(r.balance);
         ImGui::TableNextColumn();
-        if (i >= p.history.size() && i - p.history.size() < forecast.outlook().size())
-            ImGui::Text("%.1f%%", 100.0 * forecast.outlook()[i - p.history.size()].p_shortfall);
+        if (i >= p.history.size() && i - p.history.size() < report.outlook.size())
+            ImGui::Text("%.1f%%", 100.0 * report.outlook[i - p.history.size()].p_shortfall);
     }
     ImGui::EndTable();
 }

@@ -1,4 +1,5 @@
-// Schedule: every service's rates, phase votes and options, editable.
+// Schedule: every service's rates, phase votes and options, editable. Reads
+// the scenario; every change is a queued action (see gui/ui_state.hpp).
 #include "calc/number_text.hpp"
 #include "gui/panels.hpp"
 #include "gui/widgets.hpp"
@@ -11,7 +12,7 @@ namespace gui {
 
 namespace {
 
-void phase_votes(app::Scenario& session, std::size_t s) {
+void phase_votes(const app::Scenario& session, std::size_t s, UiState& ui) {
     const calc::Service& service = session.proposal().services[s];
     std::vector<calc::Phase> phases = {calc::Phase::primary, calc::Phase::secondary, calc::Phase::all_through};
     if (service.kind == calc::ServiceKind::education_function) phases.push_back(calc::Phase::special);
@@ -20,20 +21,45 @@ void phase_votes(app::Scenario& session, std::size_t s) {
         ImGui::SameLine();
         bool on = service.covers(p);
         const std::string label = std::string(calc::label_of(p)) + "##" + service.id;
-        if (ImGui::Checkbox(label.c_str(), &on)) session.set_phase(s, p, on);
+        if (ImGui::Checkbox(label.c_str(), &on))
+            request(ui, [s, p, on](app::Scenario& sc, UiState&) { sc.set_phase(s, p, on); });
+        probe(ui, "phase:" + service.id + ":" + std::string(calc::name_of(p)));
     }
 }
 
-void options(app::Scenario& session, std::size_t s) {
+void options(const app::Scenario& session, std::size_t s, UiState& ui) {
     const calc::Service& service = session.proposal().services[s];
     if (service.options.size() < 2) return;
     for (std::size_t o = 0; o < service.options.size(); ++o) {
         const std::string label = service.options[o].label + "##" + service.id + std::to_string(o);
-        if (ImGui::RadioButton(label.c_str(), service.selected == o)) session.select_option(s, o);
+        if (ImGui::RadioButton(label.c_str(), service.selected == o))
+            request(ui, [s, o](app::Scenario& sc, UiState&) { sc.select_option(s, o); });
+        probe(ui, "option:" + service.id + ":" + service.options[o].id);
     }
 }
 
-void rate_row(app::Scenario& session, std::size_t s, calc::Factor factor, const calc::Rate& rate) {
+// A rate typed into the field: applied when it is a rate the schedule can
+// hold, otherwise kept in the field, marked, with the reason beside it.
+void commit_typed(const std::string& id, std::size_t s, calc::Factor factor, const calc::Decimal& current,
+                  const std::string& text, UiState& ui) {
+    std::string reason;
+    try {
+        const calc::NumberText n = calc::parse_number(text);
+        if (n.percent) reason = "a rate is in pounds, not a percentage";
+        else if (const auto why = calc::rate_problem(n.value)) reason = *why;
+        else {
+            ui.rejected_rates.erase(id);
+            if (n.value != current)
+                request(ui, [s, factor, v = n.value](app::Scenario& sc, UiState&) { sc.set_rate(s, factor, v); });
+            return;
+        }
+    } catch (const calc::InvalidNumber& e) {
+        reason = e.what();
+    }
+    ui.rejected_rates[id] = {text, reason};
+}
+
+void rate_row(const app::Scenario& session, std::size_t s, calc::Factor factor, const calc::Rate& rate, UiState& ui) {
     const calc::Service& service = session.proposal().services[s];
     const std::string id = service.id + "." + std::string(calc::code_of(factor));
     ImGui::TableNextRow();
@@ -41,54 +67,74 @@ void rate_row(app::Scenario& session, std::size_t s, calc::Factor factor, const 
     ImGui::TextUnformatted(std::string(calc::label_of(factor)).c_str());
 
     ImGui::TableNextColumn();
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%s", rate.value.to_string().c_str());
+    const auto rejected = ui.rejected_rates.find(id);
+    const bool marked = rejected != ui.rejected_rates.end();
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%s", marked ? rejected->second.text.c_str() : rate.value.to_string().c_str());
     ImGui::SetNextItemWidth(-1);
-    // Typing commits on Enter or when the field loses focus; bad text is ignored.
-    if (ImGui::InputText(("##" + id).c_str(), buffer, sizeof buffer,
-                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll)) {
-        try {
-            const calc::NumberText n = calc::parse_number(buffer);
-            if (!n.percent && calc::is_valid_rate(n.value)) session.set_rate(s, factor, n.value);
-        } catch (const calc::InvalidNumber&) {
-        }
+    if (marked) {
+        ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0.9f, 0.1f, 0.1f, 1));
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f);
     }
+    // Typing commits on Enter or when the field loses focus; Esc abandons it.
+    ImGui::InputText(("##" + id).c_str(), buffer, sizeof buffer, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll);
+    const bool escaped = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    if (marked) {
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor();
+    }
+    probe(ui, "rate:" + id);
+    if (escaped) ui.rejected_rates.erase(id);
+    else if (ImGui::IsItemDeactivatedAfterEdit()) commit_typed(id, s, factor, rate.value, buffer, ui);
+
     ImGui::TableNextColumn();
-    const struct { const char* label; const char* delta; } steps[] = {{"-10", "-0.10"}, {"-1", "-0.01"}, {"+1", "0.01"}, {"+10", "0.10"}};
-    for (const auto& step : steps) {
-        if (ImGui::SmallButton((std::string(step.label) + "##" + id).c_str()))
-            session.step_rate(s, factor, calc::parse_number(step.delta).value);
+    // Steps of 1p and 10p; 0.1p and 1p when the rate has three or four places.
+    const bool fine = rate.value.significant_places() > 2;
+    const struct { const char* label; const char* delta; } coarse[] = {{"-10", "-0.10"}, {"-1", "-0.01"}, {"+1", "0.01"}, {"+10", "0.10"}};
+    const struct { const char* label; const char* delta; } tenths[] = {{"-1", "-0.01"}, {"-.1", "-0.001"}, {"+.1", "0.001"}, {"+1", "0.01"}};
+    for (int k = 0; k < 4; ++k) {
+        const char* label = fine ? tenths[k].label : coarse[k].label;
+        const char* delta = fine ? tenths[k].delta : coarse[k].delta;
+        if (ImGui::SmallButton((std::string(label) + "##" + id).c_str()))
+            request(ui, [s, factor, d = calc::parse_number(delta).value](app::Scenario& sc, UiState&) { sc.step_rate(s, factor, d); });
+        probe(ui, "step:" + std::string(label) + ":" + id);
         ImGui::SameLine();
     }
     ImGui::NewLine();
     ImGui::TableNextColumn();
     const auto before = session.baseline_rate(s, factor);
     ImGui::TextDisabled("%s", before ? rate_text(before->value).c_str() : "new");
+    if (marked) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1), "Not applied: %s (Esc to abandon)", rejected->second.reason.c_str());
+        ImGui::PopTextWrapPos();
+    }
 }
 
 }  // namespace
 
-void draw_schedule_panel(app::Scenario& session, UiState&) {
+void draw_schedule_panel(const app::Scenario& session, UiState& ui) {
     const calc::Schedule& proposal = session.proposal();
-    ImGui::Text("%s %s (baseline %s)", proposal.authority.c_str(), proposal.year.c_str(), session.baseline().year.c_str());
+    ImGui::TextWrapped("%s %s (baseline %s)", proposal.authority.c_str(), proposal.year.c_str(), session.baseline().year.c_str());
     for (std::size_t s = 0; s < proposal.services.size(); ++s) {
         const calc::Service& service = proposal.services[s];
         ImGui::PushID(static_cast<int>(s));
         if (ImGui::CollapsingHeader(service.name.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
-            phase_votes(session, s);
-            options(session, s);
+            phase_votes(session, s, ui);
+            options(session, s, ui);
             if (ImGui::BeginTable("rates", 4, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
                 ImGui::TableSetupColumn("Factor", ImGuiTableColumnFlags_WidthStretch);
                 ImGui::TableSetupColumn("Rate £", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("000.0000").x);
                 ImGui::TableSetupColumn("Step (pence)", ImGuiTableColumnFlags_WidthFixed,
-                                        ImGui::CalcTextSize("-10 -1 +1 +10").x + ImGui::GetStyle().FramePadding.x * 8 +
+                                        ImGui::CalcTextSize("-10 -.1 +.1 +10").x + ImGui::GetStyle().FramePadding.x * 8 +
                                             ImGui::GetStyle().ItemSpacing.x * 3);
                 ImGui::TableSetupColumn(session.baseline().year.c_str(), ImGuiTableColumnFlags_WidthFixed,
-                                        ImGui::CalcTextSize("£00.00").x);
+                                        ImGui::CalcTextSize("£000.0000").x);
                 ImGui::TableHeadersRow();
-                // Copy: an edit inside the loop may replace the proposal.
-                const auto rates = proposal.services[s].selected_option().rates;
-                for (const auto& [factor, rate] : rates) rate_row(session, s, factor, rate);
+                for (const auto& [factor, rate] : service.selected_option().rates) rate_row(session, s, factor, rate, ui);
                 ImGui::EndTable();
             }
         }

@@ -1,7 +1,8 @@
 // Schools: every school of the census, sortable and filterable, drawn with a
-// list clipper so 20,000 rows cost only the rows on screen.
+// list clipper so 20,000 rows cost only the rows on screen. On a projector
+// (large text, narrow window) the narrow columns are dropped first; the
+// school's name, the proposal and the change always show.
 #include "calc/compare.hpp"
-#include "calc/money_format.hpp"
 #include "gui/panels.hpp"
 #include "gui/widgets.hpp"
 
@@ -9,7 +10,6 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace gui {
 
@@ -23,38 +23,87 @@ void read_sort(ImGuiTableSortSpecs* specs, UiState& ui) {
     specs->SpecsDirty = false;
 }
 
+struct Column {
+    const char* name;
+    app::SchoolColumn id;
+    const char* widest;  ///< nullptr: the stretching name column
+    std::optional<OptionalColumn> optional;
+};
+
+float column_width(const Column& c) {
+    // Wide enough for the header, its sort arrow and the widest value.
+    return std::max(ImGui::CalcTextSize(c.widest).x, ImGui::CalcTextSize(c.name).x + ImGui::GetFontSize()) +
+           ImGui::GetStyle().CellPadding.x * 2;
+}
+
+// Which optional columns fit beside a name column of 24 characters.
+std::map<OptionalColumn, bool> shown_columns(const std::vector<Column>& columns, const UiState& ui) {
+    float left = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Hollybrook Farm Primary S").x -
+                 ImGui::GetStyle().ScrollbarSize;
+    std::map<OptionalColumn, bool> shown;
+    for (const Column& c : columns)
+        if (!c.optional) left -= column_width(c);
+        else shown[*c.optional] = true;
+    for (OptionalColumn drop : kDropOrder) {
+        float need = 0;
+        for (const Column& c : columns)
+            if (c.optional && shown[*c.optional]) need += column_width(c);
+        if (need <= left) break;
+        shown[drop] = false;
+    }
+    for (const auto& [column, wanted] : ui.column_wanted) shown[column] = wanted;
+    return shown;
+}
+
 }  // namespace
 
 void draw_schools_panel(const app::Scenario& session, UiState& ui) {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     ImGui::InputTextWithHint("##filter", "Filter: name, URN or phase", &ui.filter);
+    probe(ui, "filter");
+    ImGui::SameLine();
+    ImGui::Checkbox("Academies", &ui.show_academies);
+    probe(ui, "show-academies");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Academies are never charged; show them too");
     const std::vector<std::size_t>& rows = visible_rows(session, ui);
     ImGui::SameLine();
     ImGui::Text("%zu of %zu schools", rows.size(), session.census().schools.size());
 
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("schools", 8, flags)) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    // The table starts sorted the way ui says (a scripted session may ask for "change").
-    auto column = [&](const char* name, app::SchoolColumn id, const char* widest) {
-        ImGuiTableColumnFlags column_flags = widest ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
-        if (id == ui.sort_column)
-            column_flags |= ImGuiTableColumnFlags_DefaultSort |
-                     (ui.sort_descending ? ImGuiTableColumnFlags_PreferSortDescending : ImGuiTableColumnFlags_PreferSortAscending);
-        // Wide enough for the header, its sort arrow and the widest value.
-        const float width = widest ? std::max(ImGui::CalcTextSize(widest).x, ImGui::CalcTextSize(name).x + ImGui::GetFontSize()) : 0.0f;
-        ImGui::TableSetupColumn(name, column_flags, width, static_cast<ImGuiID>(id));
+    const std::vector<Column> columns = {
+        {"URN", app::SchoolColumn::urn, "000000", OptionalColumn::urn},
+        {"School", app::SchoolColumn::name, nullptr, std::nullopt},
+        {"Phase", app::SchoolColumn::phase, "secondary", OptionalColumn::phase},
+        {"NOR", app::SchoolColumn::nor, "0000", OptionalColumn::nor},
+        {session.baseline().year.c_str(), app::SchoolColumn::baseline, "£000,000", OptionalColumn::baseline},
+        {session.proposal().year.c_str(), app::SchoolColumn::proposal, "£000,000", std::nullopt},
+        {"Change", app::SchoolColumn::change, "(£00,000)", std::nullopt},
+        {"Change %", app::SchoolColumn::change_percent, "-00.00%", OptionalColumn::change_percent},
     };
-    column("URN", app::SchoolColumn::urn, "000000");
-    column("School", app::SchoolColumn::name, nullptr);
-    column("Phase", app::SchoolColumn::phase, "secondary");
-    column("NOR", app::SchoolColumn::nor, "0000");
-    column(session.baseline().year.c_str(), app::SchoolColumn::baseline, "£000,000");
-    column(session.proposal().year.c_str(), app::SchoolColumn::proposal, "£000,000");
-    column("Change", app::SchoolColumn::change, "(£00,000)");
-    column("Change %", app::SchoolColumn::change_percent, "Change %");
-    ImGui::TableHeadersRow();
+    auto shown = shown_columns(columns, ui);
+    std::vector<const Column*> visible;
+    for (const Column& c : columns)
+        if (!c.optional || shown[*c.optional]) visible.push_back(&c);
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("schools", static_cast<int>(visible.size()), flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (const Column* c : visible) {
+        ImGuiTableColumnFlags column_flags = c->widest ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
+        // The table starts sorted the way ui says (a scripted session may ask for "change").
+        if (c->id == ui.sort_column)
+            column_flags |= ImGuiTableColumnFlags_DefaultSort |
+                            (ui.sort_descending ? ImGuiTableColumnFlags_PreferSortDescending : ImGuiTableColumnFlags_PreferSortAscending);
+        ImGui::TableSetupColumn(c->name, column_flags, c->widest ? column_width(*c) : 0.0f, static_cast<ImGuiID>(c->id));
+    }
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (std::size_t k = 0; k < visible.size(); ++k) {
+        ImGui::TableSetColumnIndex(static_cast<int>(k));
+        ImGui::TableHeader(visible[k]->name);
+        probe(ui, std::string("sort:") + (visible[k]->id == app::SchoolColumn::baseline ? "baseline"
+                                          : visible[k]->id == app::SchoolColumn::proposal ? "proposal"
+                                                                                          : visible[k]->name));
+    }
     read_sort(ImGui::TableGetSortSpecs(), ui);
 
     const std::vector<std::size_t>& sorted = visible_rows(session, ui);
@@ -67,71 +116,32 @@ void draw_schools_panel(const app::Scenario& session, UiState& ui) {
             const calc::Money before = session.baseline_totals()[i];
             const calc::Money after = session.proposal_totals()[i];
             ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            const bool selected = ui.selected_school == i;
-            if (ImGui::Selectable((s.urn + "##row").c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
-                ui.selected_school = i;
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(s.name.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(s.governance == calc::Governance::academy ? "academy" : std::string(calc::name_of(s.phase)).c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%lld", s.nor);
-            ImGui::TableNextColumn();
-            money_cell(before.value);
-            ImGui::TableNextColumn();
-            money_cell(after.value);
-            ImGui::TableNextColumn();
-            money_cell((after - before).value);
-            ImGui::TableNextColumn();
-            if (const auto pct = calc::percent_change(before, after)) ImGui::TextUnformatted((pct->to_string() + "%").c_str());
-        }
-    }
-    ImGui::EndTable();
-}
-
-void draw_breakdown_panel(const app::Scenario& session, const UiState& ui) {
-    if (!ui.selected_school) {
-        ImGui::TextWrapped("Select a school to see what each service costs it, factor by factor.");
-        return;
-    }
-    const std::size_t i = *ui.selected_school;
-    const calc::School& s = session.census().schools[i];
-    ImGui::Text("%s (URN %s, %s, %s, %lld pupils)", s.name.c_str(), s.urn.c_str(), std::string(calc::name_of(s.phase)).c_str(),
-                std::string(calc::name_of(s.governance)).c_str(), s.nor);
-    if (!ImGui::BeginTable("breakdown", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp))
-        return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    for (const char* h : {"Service / factor", "Count", "Rate", "Amount", session.baseline().year.c_str()})
-        ImGui::TableSetupColumn(h);
-    ImGui::TableHeadersRow();
-    const calc::Calculation& now = session.proposal_result();
-    for (const calc::ServiceResult& r : now.services) {
-        for (const calc::SchoolCharge& c : r.charges) {
-            if (c.school != i) continue;
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(session.proposal().services[r.service].name.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TableNextColumn();
-            ImGui::TableNextColumn();
-            money_cell(c.amount.value, true);
-            ImGui::TableNextColumn();
-            for (const calc::ServiceResult& b : session.baseline_result().services)
-                if (session.baseline().services[b.service].id == session.proposal().services[r.service].id)
-                    for (const calc::SchoolCharge& bc : b.charges)
-                        if (bc.school == i) money_cell(bc.amount.value, true);
-            const calc::Service& service = session.proposal().services[r.service];
-            for (const calc::FactorCharge& f : calc::breakdown(s, service, service.options[r.option])) {
-                ImGui::TableNextRow();
+            for (const Column* c : visible) {
                 ImGui::TableNextColumn();
-                ImGui::Text("    %s", std::string(calc::label_of(f.factor)).c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(calc::format_count(f.count.value).c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(rate_text(f.rate.value).c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextDisabled("%s", calc::format_pounds_exact(f.amount.value).c_str());
+                switch (c->id) {
+                    case app::SchoolColumn::urn: ImGui::TextUnformatted(s.urn.c_str()); break;
+                    case app::SchoolColumn::name: {
+                        // The whole row selects the school; a cut name ends in "…" and shows whole on hover.
+                        const std::string shown_name = fit_text(s.name, ImGui::GetContentRegionAvail().x);
+                        if (ImGui::Selectable((shown_name + "##" + s.urn).c_str(), ui.selected_school == i,
+                                              ImGuiSelectableFlags_SpanAllColumns))
+                            ui.selected_school = i;
+                        probe(ui, "school:" + s.urn);
+                        if (shown_name != s.name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.name.c_str());
+                        break;
+                    }
+                    case app::SchoolColumn::phase:
+                        ImGui::TextUnformatted(s.governance == calc::Governance::academy ? "academy"
+                                                                                         : std::string(calc::name_of(s.phase)).c_str());
+                        break;
+                    case app::SchoolColumn::nor: ImGui::Text("%lld", s.nor); break;
+                    case app::SchoolColumn::baseline: money_cell(before.value); break;
+                    case app::SchoolColumn::proposal: money_cell(after.value); break;
+                    case app::SchoolColumn::change: money_cell((after - before).value); break;
+                    case app::SchoolColumn::change_percent:
+                        if (const auto pct = calc::percent_change(before, after)) ImGui::TextUnformatted((pct->to_string() + "%").c_str());
+                        break;
+                }
             }
         }
     }

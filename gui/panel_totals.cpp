@@ -9,10 +9,13 @@ namespace gui {
 
 void draw_totals_panel(const app::Scenario& session) {
     const calc::Schedule& proposal = session.proposal();
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
-                                  ImGuiTableFlags_ScrollY;
-    if (!ImGui::BeginTable("totals", 7, flags, ImVec2(0, -ImGui::GetTextLineHeightWithSpacing() * 3.2f))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
+    // One scrolling area for the table and the reconciliation, so at 200% every service can be reached.
+    ImGui::BeginChild("totals-scroll");
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("totals", 7, flags)) {
+        ImGui::EndChild();
+        return;
+    }
     ImGui::TableSetupColumn("Service", ImGuiTableColumnFlags_WidthStretch);
     const float money = ImGui::CalcTextSize("(£0,000,000)").x;
     for (const char* h : {"Total", "Change"}) ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthFixed, money);
@@ -52,10 +55,11 @@ void draw_totals_panel(const app::Scenario& session) {
     ImGui::EndTable();
 
     const calc::Calculation& r = session.proposal_result();
-    ImGui::Text("Reconciliation: schools are charged %s in all (each rounded %s to the penny)",
+    ImGui::TextWrapped("Reconciliation: schools are charged %s in all (each rounded %s to the penny)",
                 pennies_text(r.sum_of_rounded.value).c_str(), std::string(calc::name_of(proposal.rounding)).c_str());
-    ImGui::Text("Exact total %s; difference %s", calc::format_pounds_exact(r.exact_total.value).c_str(),
+    ImGui::TextWrapped("Exact total %s; difference %s", calc::format_pounds_exact(r.exact_total.value).c_str(),
                 calc::format_pounds_exact(r.rounding_difference().value).c_str());
+    ImGui::EndChild();
 }
 
 }  // namespace gui

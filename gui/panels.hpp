@@ -1,17 +1,22 @@
 #pragma once
-// One function per panel; each draws inside the current ImGui window.
+// One function per panel; each draws inside the current ImGui window. Panels
+// read the scenario (const) and queue what they change (gui::request).
 
 #include "app/scenario.hpp"
 #include "gui/ui_state.hpp"
+
+#include <vector>
 
 namespace gui {
 
 class ForecastView;
 
-void draw_schedule_panel(app::Scenario& session, UiState& ui);
+void draw_schedule_panel(const app::Scenario& session, UiState& ui);
 void draw_totals_panel(const app::Scenario& session);
 void draw_schools_panel(const app::Scenario& session, UiState& ui);
 void draw_breakdown_panel(const app::Scenario& session, const UiState& ui);
-void draw_forecast_panel(const app::Scenario& session, ForecastView& forecast);
+void draw_forecast_panel(const app::Scenario& session, std::vector<ForecastView>& forecasts, UiState& ui);
+/// View → Present: the selected school's or the totals' figures in large type.
+void draw_present_view(const app::Scenario& session, UiState& ui);
 
 }  // namespace gui

@@ -27,3 +27,20 @@ void money_cell(const calc::Decimal& amount, bool to_the_penny) {
 }
 
 }  // namespace gui
+
+namespace gui {
+
+std::string fit_text(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const std::string ellipsis = "\xE2\x80\xA6";  // …
+    std::size_t keep = text.size();
+    while (keep > 0) {
+        --keep;
+        while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;  // whole UTF-8 characters
+        const std::string cut = text.substr(0, keep) + ellipsis;
+        if (ImGui::CalcTextSize(cut.c_str()).x <= width) return cut;
+    }
+    return ellipsis;
+}
+
+}  // namespace gui

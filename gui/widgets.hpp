@@ -18,3 +18,10 @@ std::string rate_text(const calc::Decimal& rate);
 void money_cell(const calc::Decimal& amount, bool to_the_penny = false);
 
 }  // namespace gui
+
+namespace gui {
+
+/// `text` cut to fit `width` pixels in the current font, ending in "…" when cut.
+std::string fit_text(const std::string& text, float width);
+
+}  // namespace gui

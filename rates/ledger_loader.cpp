@@ -30,13 +30,17 @@ public:
         read_years(doc, out.ledger);
         if (const toml::table* a = doc["assumptions"].as_table()) read_assumptions(*a, out.assumptions);
         if (const toml::table* c = doc["claims"].as_table()) out.claims = read_claims(*c);
+        out.service_line = service_line_;
         return out;
     }
 
 private:
+    long service_line_ = 0;
+
     void read_head(const toml::table& t, model::Ledger& ledger) {
         allow_keys(t, "ledger.", {"service", "name", "opening_balance", "note"});
         ledger.service = text(t, "service", "ledger.", true);
+        if (const toml::node* node = t.get("service")) service_line_ = static_cast<long>(node->source().begin.line);
         ledger.name = text(t, "name", "ledger.", true);
         if (auto n = number(t, "opening_balance", "ledger.", false)) ledger.opening_balance = n->value;
     }
@@ -140,6 +144,7 @@ LedgerFile load_ledger(std::string_view text, const std::string& file) {
     Reader reader(text, file);
     LedgerFile out = reader.read();
     reader.throw_if_problems();
+    out.file = file;
     return out;
 }
 

@@ -16,6 +16,8 @@ struct LedgerFile {
     model::Ledger ledger;
     model::Assumptions assumptions;          ///< the file's [assumptions]; years left at the default
     std::optional<model::ClaimsModel> claims;  ///< the file's [claims], if any
+    std::string file;                          ///< where it was read from
+    long service_line = 0;                     ///< the line of `service = ...`, for errors about it
 };
 
 /// Reads a ledger file (see README "Ledger format"). Throws calc::InputError

@@ -1,0 +1,58 @@
+#include "app/live_session.hpp"
+
+#include "app/edits.hpp"
+#include "app/embedded.hpp"
+#include "app/forecast.hpp"
+#include "calc/diagnostic.hpp"
+
+namespace app {
+
+namespace {
+
+std::vector<rates::LedgerFile> load_ledgers(const LiveSpec& spec, const calc::Schedule& proposal) {
+    std::vector<rates::LedgerFile> out;
+    for (const std::string& path : spec.ledgers) {
+        LedgerSpec l;
+        l.ledger_file = path;
+        out.push_back(load_ledger(l));
+    }
+    if (spec.ledgers.empty() && spec.inputs.rates.empty()) out.push_back(load_ledger(LedgerSpec{}));  // the shipped case
+    check_ledgers_against(out, proposal);
+    return out;
+}
+
+}  // namespace
+
+std::unique_ptr<LiveSession> open_live_session(const LiveSpec& spec) {
+    calc::Census census = load_census(spec.inputs.census);
+    calc::Schedule proposal = load_rates(spec.inputs.rates, kDefaultRates);
+    calc::Schedule baseline = load_rates(spec.baseline, kDefaultPrevious);
+    check_census_against(census, proposal);
+    apply_choices(proposal, spec.inputs.choices);
+    auto ledgers = load_ledgers(spec, proposal);
+
+    auto live = std::make_unique<LiveSession>(Scenario(std::move(census), std::move(baseline), std::move(proposal)));
+    live->ledgers = std::move(ledgers);
+    live->inputs = identify_inputs(spec.inputs.census, spec.inputs.rates, spec.baseline);
+
+    if (!spec.select.empty()) {
+        const auto& schools = live->scenario.census().schools;
+        for (std::size_t i = 0; i < schools.size() && !live->selected; ++i)
+            if (schools[i].urn == spec.select) live->selected = i;
+        if (!live->selected) throw calc::InputError({{"--select", 0, "", "no school with URN " + spec.select + " in the census"}});
+    }
+
+    const std::string path = recovery_path(spec.recovery_file, live->inputs, live->warning);
+    live->recovery = read_recovery(path, live->inputs);
+    live->recovery_source = path;
+    // Edits at start are part of the session: they are autosaved like any other.
+    if (spec.autosave && !path.empty() && live->recovery.writable &&
+        live->lock.acquire(path, live->warning)) {
+        live->recovery_file = path;
+        live->scenario.autosave_to(path, live->inputs);
+    }
+    for (const std::string& e : spec.edits) apply_rate_edit(live->scenario, e);
+    return live;
+}
+
+}  // namespace app

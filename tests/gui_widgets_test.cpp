@@ -1,0 +1,210 @@
+// The live window's real panels, driven through their widgets (click, type,
+// keys) with no display: every widget kind, on Havering and on Devon.
+#include "gui_driver.hpp"
+
+#include "calc/number_text.hpp"
+#include "calc/per_school.hpp"
+#include "cli_run.hpp"
+#include "rates/schedule_loader.hpp"
+#include "rates/schedule_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace {
+
+const std::string kDevon = DEDELEG_TEST_DATA "/devon";
+
+calc::Decimal d(const char* text) { return calc::parse_number(text).value; }
+
+std::unique_ptr<app::LiveSession> open(app::LiveSpec spec, const std::filesystem::path& dir) {
+    if (spec.recovery_file.empty()) spec.recovery_file = (dir / "recovery.toml").string();
+    return app::open_live_session(spec);
+}
+
+std::size_t service(const app::Scenario& s, const std::string& id) {
+    for (std::size_t i = 0; i < s.proposal().services.size(); ++i)
+        if (s.proposal().services[i].id == id) return i;
+    throw std::runtime_error("no service " + id);
+}
+
+calc::Decimal rate(const app::Scenario& s, const std::string& id, calc::Factor f) {
+    return s.proposal().services[service(s, id)].selected_option().rate_for(f)->value;
+}
+
+// The engine's figures afresh, against the scenario's incremental ones.
+void expect_consistent(const app::Scenario& s) {
+    const calc::Calculation fresh = calc::calculate(s.census(), s.proposal());
+    EXPECT_EQ(s.proposal_totals(), calc::school_totals(fresh, s.census().schools.size()));
+    EXPECT_EQ(s.proposal_result().sum_of_rounded, fresh.sum_of_rounded);
+}
+
+class Widgets : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir = testing_cli::scratch("widgets");
+        // A tall screen: every service's widgets are on it without scrolling.
+        driver = std::make_unique<testing_gui::Driver>(open({}, dir), 1600, 3200);
+    }
+    std::filesystem::path dir;
+    std::unique_ptr<testing_gui::Driver> driver;
+};
+
+TEST_F(Widgets, TypingAValidRateAppliesItAndAnInvalidOneStaysMarkedUntilEsc) {
+    auto& s = driver->scenario();
+    driver->type_into("rate:maternity.AWPU", "41.08");
+    driver->key(ImGuiKey_Enter);
+    EXPECT_EQ(rate(s, "maternity", calc::Factor::AWPU), d("41.08"));
+
+    for (const char* bad : {"11.07951", "-5", "4..1"}) {
+        driver->type_into("rate:maternity.AWPU", bad);
+        driver->key(ImGuiKey_Enter);
+        EXPECT_EQ(rate(s, "maternity", calc::Factor::AWPU), d("41.08")) << bad << " was applied";
+        ASSERT_TRUE(driver->ui.rejected_rates.count("maternity.AWPU")) << bad << " was dropped silently";
+        EXPECT_EQ(driver->ui.rejected_rates.at("maternity.AWPU").text, bad);
+        EXPECT_FALSE(driver->ui.rejected_rates.at("maternity.AWPU").reason.empty());
+    }
+    driver->click("rate:maternity.AWPU");
+    driver->key(ImGuiKey_Escape);
+    EXPECT_FALSE(driver->ui.rejected_rates.count("maternity.AWPU")) << "Esc abandons the rejected text";
+    driver->type_into("rate:maternity.AWPU", "41.0795");  // four places are a rate
+    driver->key(ImGuiKey_Enter);
+    EXPECT_EQ(rate(s, "maternity", calc::Factor::AWPU), d("41.0795"));
+    expect_consistent(s);
+}
+
+TEST_F(Widgets, StepButtonsMoveByPenceAndTenthsOfAPenny) {
+    auto& s = driver->scenario();
+    driver->click("step:+10:maternity.AWPU");
+    driver->click("step:+1:maternity.AWPU");
+    EXPECT_EQ(rate(s, "maternity", calc::Factor::AWPU), d("40.60"));
+    driver->click("step:-1:maternity.AWPU");
+    EXPECT_EQ(rate(s, "maternity", calc::Factor::AWPU), d("40.59"));
+    driver->type_into("rate:maternity.AWPU", "40.595");
+    driver->key(ImGuiKey_Enter);
+    driver->click("step:+.1:maternity.AWPU");  // a 3-place rate steps by 0.1p
+    EXPECT_EQ(rate(s, "maternity", calc::Factor::AWPU), d("40.596"));
+    expect_consistent(s);
+}
+
+// The crash this issue began with: a phase box or an option, then the school's tab.
+TEST_F(Widgets, EveryPhaseBoxAndOptionThenTheSchoolsTabNeverCrashes) {
+    auto& s = driver->scenario();
+    driver->click("school:" + s.census().schools[0].urn);
+    std::vector<std::string> boxes;
+    for (const auto& [name, r] : driver->rects)
+        if (name.rfind("phase:", 0) == 0) boxes.push_back(name);
+    ASSERT_GE(boxes.size(), 8u * 3);
+    for (const std::string& box : boxes) {
+        const calc::Schedule before = s.proposal();
+        driver->click(box);
+        EXPECT_NE(rates::write_schedule(before), rates::write_schedule(s.proposal())) << box << " changed nothing";
+        driver->click("tab:school");
+        driver->click(box);
+        expect_consistent(s);
+    }
+    std::vector<std::string> options;
+    for (const auto& [name, r] : driver->rects)
+        if (name.rfind("option:", 0) == 0) options.push_back(name);
+    ASSERT_EQ(options.size(), 2u);  // trade union: unchanged or +5.5%
+    const auto& tu = s.proposal().services[service(s, "trade-union")];
+    options = {"option:trade-union:" + tu.options[0].id, "option:trade-union:" + tu.options[1].id};
+    driver->click(options[1]);
+    driver->click("tab:school");
+    EXPECT_EQ(s.proposal().services[service(s, "trade-union")].selected, 1u);
+    driver->click(options[0]);
+    EXPECT_EQ(s.proposal().services[service(s, "trade-union")].selected, 0u);
+    expect_consistent(s);
+}
+
+TEST_F(Widgets, SchoolSelectionTabsSortFilterAndAcademies) {
+    auto& s = driver->scenario();
+    const std::string urn = s.census().schools[3].urn;
+    driver->click("school:" + urn);
+    ASSERT_TRUE(driver->ui.selected_school.has_value());
+    EXPECT_EQ(*driver->ui.selected_school, 3u);
+    for (const char* tab : {"totals", "school", "forecast"}) {
+        driver->click(std::string("tab:") + tab);
+        EXPECT_TRUE(driver->has(std::string("content:") + tab)) << tab;
+    }
+    driver->click("sort:Change");
+    EXPECT_EQ(driver->ui.sort_column, app::SchoolColumn::change);
+    driver->click("sort:School");
+    EXPECT_EQ(driver->ui.sort_column, app::SchoolColumn::name);
+    driver->type_into("filter", "corbets");
+    EXPECT_EQ(driver->ui.rows.size(), 1u) << "filter \"" << driver->ui.filter << "\"";
+    driver->type_into("filter", "");
+    driver->key(ImGuiKey_Backspace);
+    const std::size_t without = driver->ui.rows.size();
+    driver->click("show-academies");
+    EXPECT_GE(driver->ui.rows.size(), without);
+}
+
+TEST_F(Widgets, UndoRedoSaveExportAndScale) {
+    auto& s = driver->scenario();
+    driver->click("step:+1:maternity.AWPU");
+    EXPECT_EQ(rate(s, "maternity", calc::Factor::AWPU), d("40.50"));
+    driver->key(ImGuiKey_Z, true);
+    EXPECT_EQ(rate(s, "maternity", calc::Factor::AWPU), d("40.49"));
+    driver->key(ImGuiKey_Y, true);
+    EXPECT_EQ(rate(s, "maternity", calc::Factor::AWPU), d("40.50"));
+    driver->click("menu:Edit");
+    driver->click("menu:undo");
+    EXPECT_EQ(rate(s, "maternity", calc::Factor::AWPU), d("40.49"));
+
+    const std::string saved = (dir / "saved.toml").string();
+    driver->click("menu:File");
+    driver->click("menu:save");
+    driver->type_into("dialog:Save scenario:path", saved);
+    driver->click("dialog:Save scenario:write");
+    ASSERT_TRUE(std::filesystem::exists(saved)) << driver->ui.status;
+    EXPECT_EQ(rates::load_schedule_file(saved).services.size(), s.proposal().services.size());
+
+    const std::string exported = (dir / "exported.csv").string();
+    driver->click("menu:File");
+    driver->click("menu:export");
+    driver->type_into("dialog:Export CSV:path", exported);
+    driver->click("dialog:Export CSV:write");
+    ASSERT_TRUE(std::filesystem::exists(exported)) << driver->ui.status;
+
+    const float before = driver->ui.scale;
+    driver->key(testing_gui::Driver::kZoomIn, true);
+    EXPECT_FLOAT_EQ(driver->ui.scale, before + 0.25f);
+    driver->key(testing_gui::Driver::kZoomOut, true);
+    EXPECT_FLOAT_EQ(driver->ui.scale, before);
+    driver->key(testing_gui::Driver::kPresent);
+    EXPECT_TRUE(driver->ui.present);
+    driver->click("present:back");
+    EXPECT_FALSE(driver->ui.present);
+}
+
+// Another LA: Devon's 310 primaries and a 3-place schedule, with its own ledger, then none.
+TEST(WidgetsDevon, DevonSessionShowsItsOwnLedgerOrSaysThereIsNone) {
+    const auto dir = testing_cli::scratch("devon");
+    app::LiveSpec spec;
+    spec.inputs.census = kDevon + "/census-878.csv";
+    spec.inputs.rates = kDevon + "/2025-26.toml";
+    spec.baseline = kDevon + "/2024-25.toml";
+    spec.ledgers = {kDevon + "/maternity-ledger.toml"};
+    testing_gui::Driver with(open(spec, dir), 1600, 3200);
+    ASSERT_EQ(with.forecasts.size(), 1u);
+    with.click("tab:forecast");
+    ASSERT_TRUE(with.forecasts[0].report().has_value());
+    EXPECT_EQ(with.forecasts[0].report()->service_name, "Maternity and paternity cover");
+    EXPECT_EQ(with.forecasts[0].rate(), d("11.079"));  // the proposal's rate, not Havering's
+    with.click("step:+.1:maternity.AWPU");
+    with.click("tab:forecast");
+    EXPECT_EQ(with.forecasts[0].rate(), d("11.08"));
+    expect_consistent(with.scenario());
+    // Academies are hidden by default: the list holds the 148 maintained schools.
+    EXPECT_EQ(with.ui.rows.size(), 148u);
+
+    spec.ledgers.clear();
+    testing_gui::Driver without(open(spec, testing_cli::scratch("devon-none")), 1600, 3200);
+    EXPECT_TRUE(without.forecasts.empty());
+    without.click("tab:forecast");
+    EXPECT_TRUE(without.has("content:forecast"));  // it says there is no ledger
+}
+
+}  // namespace
