@@ -34,6 +34,10 @@ std::unique_ptr<LiveSession> open_live_session(const LiveSpec& spec) {
     auto live = std::make_unique<LiveSession>(Scenario(std::move(census), std::move(baseline), std::move(proposal)));
     live->ledgers = std::move(ledgers);
     live->inputs = identify_inputs(spec.inputs.census, spec.inputs.rates, spec.baseline);
+    std::vector<std::string> files = spec.ledgers;
+    for (const std::string* f : {&spec.inputs.census, &spec.inputs.rates, &spec.baseline})
+        if (!f->empty()) files.push_back(*f);
+    live->scenario.set_input_files(std::move(files));
 
     if (!spec.select.empty()) {
         const auto& schools = live->scenario.census().schools;

@@ -153,11 +153,13 @@ std::optional<calc::Rate> Scenario::baseline_rate(std::size_t service, calc::Fac
 }
 
 void Scenario::save_scenario(const std::string& path) const {
-    io::write_atomically(path, [&](std::ostream& out) { out << rates::write_schedule(proposal_); });
+    // Never over a file this process read (the census, a schedule, a ledger).
+    io::write_atomically(path, [&](std::ostream& out) { out << rates::write_schedule(proposal_); }, {false, input_files_});
 }
 
 void Scenario::export_csv(const std::string& path) const {
-    io::write_atomically(path, [&](std::ostream& out) { report::write_wide_csv(out, census_, proposal_, proposal_result_); });
+    io::write_atomically(path, [&](std::ostream& out) { report::write_wide_csv(out, census_, proposal_, proposal_result_); },
+                         {false, input_files_});
 }
 
 void Scenario::autosave_to(std::string recovery_file, InputIdentity inputs) {

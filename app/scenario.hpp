@@ -91,6 +91,10 @@ public:
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
 
+    /// Files the scenario was read from (census, schedules, ledgers): save and
+    /// export refuse to replace any of them.
+    void set_input_files(std::vector<std::string> paths) { input_files_ = std::move(paths); }
+
     /// The proposal as a schedule TOML file `dedeleg` can run.
     void save_scenario(const std::string& path) const;
     /// Exactly what `dedeleg calc --layout wide` writes for the proposal.
@@ -128,6 +132,7 @@ private:
     std::string recovery_file_;
     InputIdentity recovery_inputs_;
     std::string autosave_problem_;
+    std::vector<std::string> input_files_;
     std::uint64_t revision_ = 0;
 };
 

@@ -146,6 +146,22 @@ TEST_F(ScenarioTest, SavedAfterEveryKindOfEditTheScenarioValidatesAndReloads) {
     }
 }
 
+// Save and export never replace an input of the session (the census, a schedule).
+TEST_F(ScenarioTest, SaveAndExportRefuseToOverwriteAnInput) {
+    const std::string census_copy = (dir / "census.csv").string();
+    std::filesystem::copy_file(kCensus, census_copy);
+    const std::string rates_copy = (dir / "rates.toml").string();
+    std::filesystem::copy_file(kRates, rates_copy);
+    app::Scenario s(census::load_census_file(census_copy), rates::load_schedule_file(kBaseline), rates::load_schedule_file(rates_copy));
+    s.set_input_files({census_copy, rates_copy});
+    const std::string census_before = testing_cli::slurp(census_copy), rates_before = testing_cli::slurp(rates_copy);
+    EXPECT_THROW(s.save_scenario(census_copy), calc::InputError);
+    EXPECT_THROW(s.save_scenario(rates_copy), calc::InputError);
+    EXPECT_THROW(s.export_csv(census_copy), calc::InputError);
+    EXPECT_EQ(testing_cli::slurp(census_copy), census_before);
+    EXPECT_EQ(testing_cli::slurp(rates_copy), rates_before);
+}
+
 TEST_F(ScenarioTest, ExportedCsvEqualsDedelegCalcByteForByte) {
     session->set_rate(service("maternity"), calc::Factor::AWPU, d("41.08"));
     const std::string scenario = (dir / "scenario.toml").string();
