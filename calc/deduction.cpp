@@ -1,5 +1,6 @@
 #include "calc/deduction.hpp"
 
+#include "calc/diagnostic.hpp"
 #include "calc/eligibility.hpp"
 
 namespace calc {
@@ -15,6 +16,26 @@ std::vector<FactorCharge> breakdown(const School& school, const Service& service
     return out;
 }
 
+namespace {
+
+// An overflow as an input problem: the census line and school, the service
+// and factor, and the figures that did not fit.
+InputError overflow_at(const Census& census, const School& school, const Service& service,
+                       const std::pair<Factor, Rate>* factor, const DecimalOverflow& e) {
+    std::string column = service.id;
+    std::string message = "URN " + school.urn + ": ";
+    if (factor) {
+        column += "." + std::string(code_of(factor->first));
+        message += "rate " + factor->second.value.to_string() + " × count " + count_of(school, factor->first).to_string() +
+                   " is too large: " + e.what();
+    } else {
+        message += "the service's total is too large: " + std::string(e.what());
+    }
+    return InputError({{census.source, school.source_line, column, message}});
+}
+
+}  // namespace
+
 ServiceResult calculate_service(const Census& census, const Schedule& schedule, std::size_t service,
                                 std::size_t option) {
     const Service& s = schedule.services.at(service);
@@ -29,17 +50,24 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
         const School& school = census.schools[i];
         if (!is_charged(school, s)) continue;
         // The same sum as breakdown(), without keeping each factor's working.
-        ExactAmount exact;
-        for (const auto& [factor, rate] : rates.rates) {
-            if (!factor_applies(school, factor)) continue;
-            const ExactAmount amount = rate * Count{count_of(school, factor)};
-            exact += amount;
-            result.by_factor[index_of(factor)] += amount;
+        const std::pair<Factor, Rate>* at = nullptr;  // for the message if a figure overflows
+        try {
+            ExactAmount exact;
+            for (const auto& entry : rates.rates) {
+                if (!factor_applies(school, entry.first)) continue;
+                at = &entry;
+                const ExactAmount amount = entry.second * Count{count_of(school, entry.first)};
+                exact += amount;
+                result.by_factor[index_of(entry.first)] += amount;
+            }
+            at = nullptr;
+            SchoolCharge charge{i, round_to_penny(exact, schedule.rounding)};
+            result.exact_total += exact;
+            result.sum_of_rounded += charge.amount;
+            result.charges.push_back(std::move(charge));
+        } catch (const DecimalOverflow& e) {
+            throw overflow_at(census, school, s, at, e);
         }
-        SchoolCharge charge{i, round_to_penny(exact, schedule.rounding)};
-        result.exact_total += exact;
-        result.sum_of_rounded += charge.amount;
-        result.charges.push_back(std::move(charge));
     }
     return result;
 }
@@ -49,8 +77,13 @@ Calculation calculate(const Census& census, const Schedule& schedule) {
     calc.sum_of_rounded = Money{Decimal(0).with_scale(2)};
     for (std::size_t i = 0; i < schedule.services.size(); ++i) {
         calc.services.push_back(calculate_service(census, schedule, i, schedule.services[i].selected));
-        calc.exact_total += calc.services.back().exact_total;
-        calc.sum_of_rounded += calc.services.back().sum_of_rounded;
+        try {
+            calc.exact_total += calc.services.back().exact_total;
+            calc.sum_of_rounded += calc.services.back().sum_of_rounded;
+        } catch (const DecimalOverflow& e) {
+            throw InputError({{census.source, 0, schedule.services[i].id,
+                               "the total over every service is too large: " + std::string(e.what())}});
+        }
     }
     return calc;
 }

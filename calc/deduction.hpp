@@ -56,6 +56,8 @@ struct Calculation {
 std::vector<FactorCharge> breakdown(const School& school, const Service& service, const RateOption& option);
 
 /// Charges one service under rate option `option` (an index into its options).
+/// A figure too large for a Decimal throws calc::InputError naming the
+/// census line, the school's URN, the service and factor, rate and count.
 ServiceResult calculate_service(const Census& census, const Schedule& schedule, std::size_t service,
                                 std::size_t option);
 

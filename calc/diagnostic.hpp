@@ -15,11 +15,18 @@ struct Diagnostic {
     std::string column;
     std::string message;
 
+    /// "file:line: column: message", one line: control characters in any
+    /// part (a NUL or newline from a hostile file) are shown as \xNN.
     std::string to_string() const;
 };
 
+/// The most problems an InputError keeps; more are summed up in one line.
+inline constexpr std::size_t kMaxProblems = 100;
+
 /// Input that cannot be used. Loaders collect every problem they find before
-/// throwing, so a user fixes a file in one pass.
+/// throwing, so a user fixes a file in one pass. At most kMaxProblems are
+/// kept; when there were more, one last line says "stopped after 100
+/// problems; fix these and run again".
 struct InputError : std::runtime_error {
     explicit InputError(std::vector<Diagnostic> problems);
     std::vector<Diagnostic> diagnostics;

@@ -23,10 +23,10 @@ bool consume(std::string_view& s, std::string_view prefix) {
 }
 
 // Whole-number part: plain digits, or 1-3 digits then groups of exactly ",ddd".
-std::string read_whole_digits(std::string_view& s, std::string_view original) {
+std::string read_whole_digits(std::string_view& s, std::string_view original, bool& grouped) {
     std::string digits;
     size_t group = 0;
-    bool grouped = false;
+    grouped = false;
     while (!s.empty() && (is_digit(s.front()) || s.front() == ',')) {
         if (s.front() == ',') {
             if (digits.empty() || (grouped ? group != 3 : group > 3)) reject(original, "misplaced thousands separator");
@@ -67,7 +67,7 @@ NumberText parse_number(std::string_view text) {
     }
     if (out.percent && out.currency) reject(original, "both a £ sign and a % sign");
 
-    std::string digits = read_whole_digits(s, original);
+    std::string digits = read_whole_digits(s, original, out.grouped);
     int places = 0;
     if (consume(s, ".")) {
         while (!s.empty() && is_digit(s.front())) {

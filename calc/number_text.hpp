@@ -18,6 +18,7 @@ struct NumberText {
     Decimal value;          ///< exact; a percentage is already divided by 100
     bool percent = false;   ///< written with a trailing %
     bool currency = false;  ///< written with a £ sign
+    bool grouped = false;   ///< written with thousands separators ("1,234")
 };
 
 /// Reads the forms finance files contain: `40.49`, `-34457`, `1,234.50`,

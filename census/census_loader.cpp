@@ -5,6 +5,7 @@
 #include "census/csv_rows.hpp"
 #include "io/text_file.hpp"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 #include <optional>
@@ -16,7 +17,24 @@ namespace {
 using calc::Decimal;
 using calc::Factor;
 
-constexpr std::size_t kMaxReported = 100;
+constexpr long long kMaxPupils = 10'000'000;  // NOR and Places
+constexpr int kMaxCountPlaces = 12;           // decimal places of a count, proportion or Places
+constexpr std::size_t kMaxUrnDigits = 8;      // a URN is 1 to 99999999
+
+// What is wrong with a URN, or empty. A URN is an identity: "7" and "007"
+// would be two schools, so leading zeros are refused rather than guessed at.
+std::string urn_problem(std::string_view text) {
+    if (text.find_first_not_of("0123456789") != std::string_view::npos)
+        return "not a URN (digits only): \"" + std::string(text) + "\"";
+    const std::size_t first = text.find_first_not_of('0');
+    if (first == std::string_view::npos) return "URN " + std::string(text) + " is not a school's (a URN is 1 to 99999999)";
+    if (first > 0)
+        return "\"" + std::string(text) + "\" has leading zeros; write " + std::string(text.substr(first)) +
+               " (a URN is 1 to 99999999)";
+    if (text.size() > kMaxUrnDigits)
+        return "\"" + std::string(text) + "\" is not a URN: more than 8 digits (a URN is 1 to 99999999)";
+    return {};
+}
 
 // What one header column holds.
 struct Column {
@@ -78,6 +96,8 @@ private:
             if (n.currency) problem(c, "a £ amount where a count is expected: \"" + std::string(text) + "\"");
             else if (n.percent && !percent_allowed) problem(c, "a percentage where a count is expected: \"" + std::string(text) + "\"");
             else if (n.value.sign() < 0) problem(c, "negative: \"" + std::string(text) + "\"");
+            else if (n.value.significant_places() > kMaxCountPlaces)
+                problem(c, "more than " + std::to_string(kMaxCountPlaces) + " decimal places: \"" + std::string(text) + "\"");
             else return n.value;
         } catch (const calc::InvalidNumber& e) {
             problem(c, e.what());
@@ -93,7 +113,7 @@ private:
             problem(c, "pupils on roll must be a whole number: \"" + std::string(text) + "\"");
             return std::nullopt;
         }
-        if (*value > Decimal(10'000'000)) {
+        if (*value > Decimal(kMaxPupils)) {
             problem(c, "more than 10,000,000 pupils: \"" + std::string(text) + "\"");
             return std::nullopt;
         }
@@ -105,8 +125,7 @@ private:
         switch (c.kind) {
             case K::urn:
                 if (text.empty()) problem(c, "missing; every school needs its URN");
-                else if (text.find_first_not_of("0123456789") != std::string_view::npos)
-                    problem(c, "not a URN (digits only): \"" + std::string(text) + "\"");
+                else if (const std::string why = urn_problem(text); !why.empty()) problem(c, why);
                 school.urn = text;
                 break;
             case K::laestab:
@@ -114,7 +133,11 @@ private:
                     problem(c, "not a LAESTAB (digits only): \"" + std::string(text) + "\"");
                 school.laestab = text;
                 break;
-            case K::school: school.name = text; break;
+            case K::school:
+                if (const std::string bad = calc::control_character_in(text); !bad.empty())
+                    problem(c, "control character " + bad + " in the name; remove it");
+                school.name = text;
+                break;
             case K::phase:
                 if (auto p = calc::phase_from_name(text)) school.phase = *p;
                 else problem(c, "unknown phase \"" + std::string(text) + "\" (primary, secondary, all-through, special, nursery, pru)");
@@ -126,7 +149,10 @@ private:
             case K::nor: break;  // read first
             case K::places:
                 if (!text.empty())
-                    if (auto v = number(c, text, false)) school.places = *v;
+                    if (auto v = number(c, text, false)) {
+                        if (*v > Decimal(kMaxPupils)) problem(c, "more than 10,000,000 places: \"" + std::string(text) + "\"");
+                        else school.places = *v;
+                    }
                 break;
             case K::count:
                 if (auto v = number(c, text, false)) {
@@ -150,7 +176,9 @@ private:
             const std::size_t semi = text.find(';');
             const std::string_view id = calc::trim(text.substr(0, semi));
             if (!id.empty()) {
-                if (is_service_id(id)) school.exempt.emplace_back(id);
+                if (std::find(school.exempt.begin(), school.exempt.end(), id) != school.exempt.end())
+                    problem(c, "\"" + std::string(id) + "\" given twice");
+                else if (is_service_id(id)) school.exempt.emplace_back(id);
                 else problem(c, "not a service id: \"" + std::string(id) + "\" (ids are separated by ;)");
             }
             if (semi == std::string_view::npos) break;
@@ -174,8 +202,9 @@ std::vector<Column> read_header(const CsvRow& header, const std::string& file, s
         if (!column) {
             problems.push_back({file, header.line, raw, "unknown column (known: " + known_columns() + ")"});
             column = Column{Column::Kind::school, Factor::AWPU, raw};  // keeps positions aligned; never used
-        } else if (seen.count(name)) {
-            problems.push_back({file, header.line, raw, "column given twice"});
+        } else if (const auto first = seen.find(name); first != seen.end()) {
+            problems.push_back({file, header.line, raw,
+                                std::string(calc::trim(first->second)) + " given twice (names are not case-sensitive)"});
         } else if ((column->kind == Column::Kind::count || column->kind == Column::Kind::proportion) &&
                    factor_given[calc::index_of(column->factor)]) {
             problems.push_back({file, header.line, raw,
@@ -223,7 +252,7 @@ calc::Census load_census(std::string_view text, const std::string& file) {
             if (problems.empty()) reader.emplace(file, columns, problems);
             return;
         }
-        if (!reader || problems.size() >= kMaxReported) return;
+        if (!reader || problems.size() > calc::kMaxProblems) return;  // InputError keeps 100 and says it stopped
         if (row.fields.size() != columns.size()) {
             problems.push_back({file, row.line, "", "row has " + std::to_string(row.fields.size()) + " fields, header has " +
                                                         std::to_string(columns.size())});
@@ -241,8 +270,6 @@ calc::Census load_census(std::string_view text, const std::string& file) {
     if (!header_read) throw calc::InputError({{file, 1, "", "empty file: a census needs a header row and schools"}});
     if (census.schools.empty() && problems.empty())
         throw calc::InputError({{file, header_line, "", "no schools below the header"}});
-    if (problems.size() >= kMaxReported)
-        problems.push_back({file, 0, "", "stopped after " + std::to_string(kMaxReported) + " problems"});
     if (!problems.empty()) throw calc::InputError(std::move(problems));
     return census;
 }

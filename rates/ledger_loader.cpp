@@ -2,6 +2,7 @@
 
 #include "io/text_file.hpp"
 #include "model/year_label.hpp"
+#include "rates/toml_bounds.hpp"
 #include "rates/toml_reader.hpp"
 
 namespace rates {
@@ -63,6 +64,8 @@ private:
                                                 " after " + ledger.years.back().year);
             if (auto r = number(*t, "rate", where, true)) {
                 if (r->value.sign() < 0 || r->percent) problem(*t->get("rate"), where + "rate", "a rate is a positive £ amount");
+                else if (r->grouped)
+                    problem(*t->get("rate"), where + "rate", separator_refusal(t->get("rate")->value_or(std::string()), "per-pupil"));
                 y.rate = calc::Rate{r->value};
             }
             if (auto p = integer(*t, "pupils", where, true)) {
@@ -148,6 +151,8 @@ LedgerFile load_ledger(std::string_view text, const std::string& file) {
     return out;
 }
 
-LedgerFile load_ledger_file(const std::string& path) { return load_ledger(io::read_text_file(path), path); }
+LedgerFile load_ledger_file(const std::string& path) {
+    return load_ledger(io::read_text_file(path, {kTomlBounds.max_bytes, false}), path);
+}
 
 }  // namespace rates

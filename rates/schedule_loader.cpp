@@ -1,10 +1,13 @@
 #include "rates/schedule_loader.hpp"
 
 #include "io/text_file.hpp"
+#include "calc/text.hpp"
 #include "model/rate_rules.hpp"
+#include "rates/toml_bounds.hpp"
 #include "rates/toml_reader.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace rates {
@@ -83,7 +86,9 @@ private:
                 option.id = id;
                 option.label = text(*o, "label", owhere, true);
                 for (const calc::RateOption& other : s.options)
-                    if (other.id == id) problem(*o, owhere + "id", "option id \"" + id + "\" is used twice in this service");
+                    if (!id.empty() && calc::equals_ignoring_case(other.id, id))
+                        problem(*o, owhere + "id", other.id == id ? "option id \"" + id + "\" is used twice in this service"
+                                                                   : other.id + " given twice (names are not case-sensitive)");
                 s.options.push_back(std::move(option));
             }
         }
@@ -109,6 +114,10 @@ private:
             const auto phase = name ? calc::phase_from_name(name->get()) : std::nullopt;
             if (!phase) {
                 problem(p, where + "phases", "unknown phase (primary, secondary, all-through, special)");
+                continue;
+            }
+            if (std::find(s.phases.begin(), s.phases.end(), *phase) != s.phases.end()) {
+                problem(p, where + "phases", std::string(calc::name_of(*phase)) + " given twice (names are not case-sensitive)");
                 continue;
             }
             if (*phase == calc::Phase::nursery || *phase == calc::Phase::pru)
@@ -137,6 +146,7 @@ private:
             return option;
         }
         // Keep the order the user wrote, as the paper does.
+        std::map<calc::Factor, std::string> written;  // factor -> its key as first written
         for (const auto& [key, value_ptr] : in_file_order(*table)) {
             const toml::node& value = *value_ptr;
             const std::string at = where + "rates." + key;
@@ -145,9 +155,14 @@ private:
                 problem(value, at, "unknown factor (AWPU, FSM, FSM6, EAL3, IDACI_A..IDACI_F, LPA, PLACE, LUMP)");
                 continue;
             }
+            if (const auto first = written.find(*factor); first != written.end()) {
+                problem(value, at, first->second + " given twice (names are not case-sensitive)");
+                continue;
+            }
+            written.emplace(*factor, key);
             if (*factor == calc::Factor::PLACE && !s.covers(calc::Phase::special))
                 problem(value, at, "a PLACE rate needs \"special\" among the phases (education functions only)");
-            if (auto rate = read_rate(value, at)) option.rates.push_back({*factor, calc::Rate{*rate}});
+            if (auto rate = read_rate(value, at, *factor)) option.rates.push_back({*factor, calc::Rate{*rate}});
         }
         if (const toml::node* d = t.get("derive")) read_derivations(*d, where, option);
         return option;
@@ -160,9 +175,17 @@ private:
             problem(node, where + "derive", "write derive = { FACTOR = { uplift = \"5.5%\", from = \"2.80\" } }");
             return;
         }
+        std::map<calc::Factor, std::string> written;  // factor -> its key as first written
         for (const auto& [key, value_ptr] : in_file_order(*table)) {
             const std::string at = where + "derive." + key;
             const auto factor = calc::factor_from_code(key);
+            if (factor) {
+                if (const auto first = written.find(*factor); first != written.end()) {
+                    problem(*value_ptr, at, first->second + " given twice (names are not case-sensitive)");
+                    continue;
+                }
+                written.emplace(*factor, key);
+            }
             const toml::table* rule = value_ptr->as_table();
             const calc::Rate* stated = factor ? option.rate_for(*factor) : nullptr;
             if (!factor || !rule || !stated) {
@@ -239,7 +262,10 @@ private:
     }
 
     // A rate as the user typed it, so 3.380 stays exactly 3.380.
-    std::optional<calc::Decimal> read_rate(const toml::node& value, const std::string& at) {
+    // A per-pupil or per-place rate is pounds and pence: "40,490" could be
+    // £40,490 or a European £40.490. A lump sum is a budget-sized figure,
+    // where a thousands separator is what people write.
+    std::optional<calc::Decimal> read_rate(const toml::node& value, const std::string& at, calc::Factor factor) {
         if (value.is_boolean() || value.is_table() || value.is_array()) {
             problem(value, at, "a rate must be a number or a string such as \"40.49\"");
             return std::nullopt;
@@ -247,6 +273,11 @@ private:
         const auto n = number(value, at);
         if (!n) return std::nullopt;
         const std::string typed = n->value.to_string();
+        if (n->grouped && factor != calc::Factor::LUMP) {
+            problem(value, at, separator_refusal(value.as_string() ? value.as_string()->get() : typed,
+                                                 factor == calc::Factor::PLACE ? "per-place" : "per-pupil"));
+            return std::nullopt;
+        }
         if (n->percent) problem(value, at, "a rate is in pounds, not a percentage");
         else if (n->value.sign() < 0) problem(value, at, "a rate cannot be negative: \"" + typed + "\"");
         else if (n->value.significant_places() > calc::kMaxRatePlaces)
@@ -264,6 +295,8 @@ calc::Schedule load_schedule(std::string_view text, const std::string& file) {
     return schedule;
 }
 
-calc::Schedule load_schedule_file(const std::string& path) { return load_schedule(io::read_text_file(path), path); }
+calc::Schedule load_schedule_file(const std::string& path) {
+    return load_schedule(io::read_text_file(path, {kTomlBounds.max_bytes, false}), path);
+}
 
 }  // namespace rates

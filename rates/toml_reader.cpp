@@ -2,6 +2,8 @@
 
 #include "rates/toml_bounds.hpp"
 
+#include "calc/text.hpp"
+
 #include <algorithm>
 
 namespace rates {
@@ -47,7 +49,13 @@ std::string TomlReader::text(const toml::table& t, std::string_view key, const s
         if (required) problem(t, where + std::string(key), "missing");
         return {};
     }
-    if (const auto* s = n->as_string()) return s->get();
+    if (const auto* s = n->as_string()) {
+        if (const std::string bad = calc::control_character_in(s->get()); !bad.empty()) {
+            problem(*n, where + std::string(key), "control character " + bad + " in the text; remove it");
+            return {};
+        }
+        return s->get();
+    }
     problem(*n, where + std::string(key), "must be a string in quotes");
     return {};
 }
@@ -88,6 +96,19 @@ std::optional<long long> TomlReader::integer(const toml::table& t, std::string_v
     if (const auto* i = n->as_integer()) return i->get();
     problem(*n, where + std::string(key), "must be a whole number");
     return std::nullopt;
+}
+
+std::string TomlReader::separator_refusal(const std::string& typed, const std::string& kind) {
+    std::string plain;
+    for (char c : typed)
+        if (c != ',') plain += c;
+    std::string hint = "write " + std::string(calc::trim(plain));
+    if (std::count(typed.begin(), typed.end(), ',') == 1 && typed.find('.') == std::string::npos) {
+        std::string decimal(calc::trim(typed));
+        decimal[decimal.find(',')] = '.';
+        hint += " or " + decimal;
+    }
+    return "a thousands separator in a " + kind + " rate is ambiguous: \"" + typed + "\": " + hint;
 }
 
 std::vector<std::pair<std::string, const toml::node*>> TomlReader::in_file_order(const toml::table& t) {

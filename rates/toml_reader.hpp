@@ -30,7 +30,8 @@ public:
     void problem(const toml::node& at, const std::string& key, std::string message);
     /// Records every key of `t` not in `allowed` (typos are errors, not defaults).
     void allow_keys(const toml::table& t, const std::string& prefix, std::initializer_list<std::string_view> allowed);
-    /// A string value; empty (and a problem if `required`) when missing or not a string.
+    /// A string value; empty (and a problem if `required`) when missing, not a
+    /// string, or holding a control character (calc::control_character_in).
     std::string text(const toml::table& t, std::string_view key, const std::string& where, bool required);
     /// A number written as a TOML number or string ("£1,234", "5.5%"), read
     /// from the characters in the file, never through binary floating point.
@@ -40,6 +41,11 @@ public:
                                            bool required);
     /// A whole number (TOML integer).
     std::optional<long long> integer(const toml::table& t, std::string_view key, const std::string& where, bool required);
+
+    /// The refusal of a `kind` ("per-pupil") rate typed with a thousands
+    /// separator, which could be a decimal comma: a thousands separator in a
+    /// per-pupil rate is ambiguous: "40,490": write 40490 or 40.490
+    static std::string separator_refusal(const std::string& typed, const std::string& kind);
 
     /// A table's entries in the order they are written in the file (toml++ sorts them).
     static std::vector<std::pair<std::string, const toml::node*>> in_file_order(const toml::table& t);

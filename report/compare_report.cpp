@@ -2,6 +2,7 @@
 
 #include "calc/money_format.hpp"
 #include "report/csv_field.hpp"
+#include "report/markdown.hpp"
 
 namespace report {
 
@@ -30,12 +31,13 @@ void write_compare_csv(std::ostream& out, const calc::Census& census, const calc
 
 void write_compare_markdown(std::ostream& out, const calc::Census& census, const calc::Schedule& from,
                             const calc::Schedule& to, const calc::Comparison& cmp) {
-    out << "# What each school pays: " << from.year << " → " << to.year << " (" << to.authority << ")\n\n";
-    out << "| URN | School | Phase | " << from.year << " | " << to.year << " | Change | Change % |\n";
+    out << "# What each school pays: " << markdown_text(from.year) << " → " << markdown_text(to.year) << " ("
+        << markdown_text(to.authority) << ")\n\n";
+    out << "| URN | School | Phase | " << markdown_text(from.year) << " | " << markdown_text(to.year) << " | Change | Change % |\n";
     out << "|---|---|---|---:|---:|---:|---:|\n";
     for (const calc::SchoolChange& row : cmp.schools) {
         const calc::School& s = census.schools[row.school];
-        out << "| " << s.urn << " | " << s.name << " | " << calc::name_of(s.phase) << " | "
+        out << "| " << s.urn << " | " << markdown_text(s.name) << " | " << calc::name_of(s.phase) << " | "
             << calc::format_pounds(row.from.value, 2) << " | " << calc::format_pounds(row.to.value, 2) << " | "
             << calc::format_pounds(row.change.value, 2, calc::Negative::parentheses) << " | "
             << (row.percent ? row.percent->to_string() + "%" : "—") << " |\n";

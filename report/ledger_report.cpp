@@ -60,7 +60,7 @@ std::string rule_words(const model::Assumptions& a) {
 }  // namespace
 
 void write_ledger_markdown(std::ostream& out, const std::string& name, const std::vector<model::LedgerRow>& rows) {
-    out << "## " << name << ": budget, spend and outturn\n\n";
+    out << "## " << markdown_text(name) << ": budget, spend and outturn\n\n";
     std::vector<std::pair<const model::LedgerRow*, bool>> cols;
     bool any_forecast = false;
     for (const auto& r : rows) {
@@ -84,7 +84,7 @@ void write_ledger_csv(std::ostream& out, const std::vector<model::LedgerRow>& ro
 void write_forecast_markdown(std::ostream& out, const ForecastReport& r) {
     const model::Projection& p = r.projection;
     const model::Assumptions& a = r.assumptions;
-    out << "## " << r.service_name << ": forecast to " << p.projected.back().input.year << "\n\n";
+    out << "## " << markdown_text(r.service_name) << ": forecast to " << p.projected.back().input.year << "\n\n";
     out << "Assumptions: spend grows with a pay award of " << percent(a.pay_award) << " a year";
     for (const auto& [year, v] : a.pay_award_by_year) out << " (" << percent(v) << " in " << year << ")";
     out << " and demand of " << percent(a.demand) << " a year";

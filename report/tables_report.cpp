@@ -26,8 +26,8 @@ void write_service_markdown(std::ostream& out, const TablesReport& r, const calc
     const bool many = t.columns.size() > 1;
     const std::string prev_year = r.previous ? r.previous->year : "";
 
-    out << "### " << service.name;
-    if (service.options.size() > 1) out << " — option \"" << option.label << "\" (`" << option.id << "`)";
+    out << "### " << markdown_text(service.name);
+    if (service.options.size() > 1) out << " — option \"" << markdown_text(option.label) << "\" (`" << option.id << "`)";
     out << "\n\n";
     out << calc::name_of(service.kind) << " · service `" << service.id << "`";
     if (service.options.size() > 1) out << (t.selected ? " · **charged by `calc`**" : " · not charged unless selected");
@@ -78,7 +78,7 @@ void write_service_markdown(std::ostream& out, const TablesReport& r, const calc
         << " to the penny) add to " << format_pounds(t.sum_of_rounded.value, 2) << "; exact total "
         << format_pounds_exact(t.exact_total.value) << "; difference "
         << format_pounds_exact(t.rounding_difference().value) << ".\n";
-    if (!option.derivation.empty()) out << "- How the rate was set: " << option.derivation << "\n";
+    if (!option.derivation.empty()) out << "- How the rate was set: " << markdown_text(option.derivation) << "\n";
     for (const auto& [factor, rule] : option.derived)
         out << "- " << calc::label_of(factor) << " rate, checked against its rule: " << model::describe(rule, option) << ".\n";
     out << '\n';
@@ -102,7 +102,7 @@ void write_tables_markdown(std::ostream& out, const TablesReport& r) {
     for (const calc::ServiceTable& t : r.tables) {
         if (!t.selected) continue;
         const calc::Service& s = r.schedule.services[t.service];
-        out << "| " << s.name << " | " << calc::name_of(s.kind) << " | " << s.options[t.option].label << " | "
+        out << "| " << markdown_text(s.name) << " | " << calc::name_of(s.kind) << " | " << markdown_text(s.options[t.option].label) << " | "
             << t.schools_charged << " | " << whole(t.presented_total) << " | " << format_pounds_exact(t.exact_total.value)
             << " | " << format_pounds(t.sum_of_rounded.value, 2) << " |\n";
         exact += t.exact_total;

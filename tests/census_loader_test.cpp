@@ -62,7 +62,7 @@ TEST(CensusLoader, RefusesMalformedInputWithFileLineAndColumn) {
         {kHeader, "c.csv:1: no schools below the header"},
         {"School,Phase,Governance,NOR\nA,primary,maintained,1\n", "c.csv:1: missing required column URN"},
         {"URN,Phase,Governance,NOR,FSM_6\n", "c.csv:1: FSM_6: unknown column"},
-        {"URN,Phase,Governance,NOR,nor\n", "c.csv:1: nor: column given twice"},
+        {"URN,Phase,Governance,NOR,nor\n", "c.csv:1: nor: NOR given twice (names are not case-sensitive)"},
         {"URN,Phase,Governance,NOR,FSM,FSM_prop\n", "c.csv:1: FSM_prop: both a count and a _prop column for FSM; give one"},
         {kHeader + "1,,A,primary,maintained,10,1\n1,,B,primary,maintained,10,1\n", "c.csv:3: URN: URN 1 already given on line 2"},
         {kHeader + ",,A,primary,maintained,10,1\n", "c.csv:2: URN: missing; every school needs its URN"},

@@ -83,7 +83,9 @@ TEST(CliErrors, AnOverflowingProductIsAnErrorNotAWrap) {
     testing_cli::write(dir / "r.toml", rates);
     const auto r = dedeleg("calc --census c.csv --rates r.toml --out out.csv", dir);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "dedeleg: number too large for an exact decimal (over 38 digits)\n");
+    // Located: the census line, the service and factor, the school and the figures.
+    EXPECT_EQ(r.err, "c.csv:2: maternity.AWPU: URN 1: rate 1" + std::string(33, '0') +
+                         " × count 10000000 is too large: number too large for an exact decimal (over 38 digits)\n");
     EXPECT_FALSE(std::filesystem::exists(dir / "out.csv"));
 }
 
