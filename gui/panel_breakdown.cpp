@@ -24,25 +24,26 @@ void draw_breakdown_panel(const app::Scenario& session, const UiState& ui) {
                                                                       : "No service is charged to this school under either schedule.");
         return;
     }
-    if (!ImGui::BeginTable("breakdown", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp))
+    if (!ImGui::BeginTable("breakdown", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Service / factor", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    for (const char* h : {"Count", "Rate"}) ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(session.baseline().year.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(session.proposal().year.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("Change", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    // Factor working (count × rate = amount) goes under the service's name, so three money columns fit at 200%.
+    const float money = ImGui::CalcTextSize("(£00,000.00)").x;
+    ImGui::TableSetupColumn("Service: count × rate", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(session.baseline().year.c_str(), ImGuiTableColumnFlags_WidthFixed, money);
+    ImGui::TableSetupColumn(session.proposal().year.c_str(), ImGuiTableColumnFlags_WidthFixed, money);
+    ImGui::TableSetupColumn("Change", ImGuiTableColumnFlags_WidthFixed, money);
     ImGui::TableHeadersRow();
     for (const app::StatementLine& l : st.lines) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(l.service_name.c_str());
-        if (!l.charged_now) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("(not charged now)");
-        }
-        ImGui::TableNextColumn();
-        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s%s", l.service_name.c_str(), l.charged_now ? "" : " (not charged now)");
+        ImGui::PushTextWrapPos(0);  // wrap the working at the column's edge
+        for (const calc::FactorCharge& f : l.factors)
+            ImGui::TextDisabled("  %s: %s × %s = %s%s", std::string(calc::label_of(f.factor)).c_str(),
+                                calc::format_count(f.count.value).c_str(), rate_text(f.rate.value).c_str(),
+                                calc::format_pounds_exact(f.amount.value).c_str(), l.charged_now ? "" : " (baseline)");
+        ImGui::PopTextWrapPos();
         ImGui::TableNextColumn();
         if (l.charged_before) money_cell(l.baseline.value, true);
         else ImGui::TextDisabled("new");
@@ -50,26 +51,10 @@ void draw_breakdown_panel(const app::Scenario& session, const UiState& ui) {
         money_cell(l.proposal.value, true);
         ImGui::TableNextColumn();
         money_cell(l.change().value, true);
-        for (const calc::FactorCharge& f : l.factors) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::Text("    %s%s", std::string(calc::label_of(f.factor)).c_str(), l.charged_now ? "" : " (baseline)");
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(calc::format_count(f.count.value).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(("× " + rate_text(f.rate.value)).c_str());
-            ImGui::TableNextColumn();
-            if (!l.charged_now) ImGui::TextDisabled("= %s", calc::format_pounds_exact(f.amount.value).c_str());
-            ImGui::TableNextColumn();
-            if (l.charged_now) ImGui::TextDisabled("= %s", calc::format_pounds_exact(f.amount.value).c_str());
-            ImGui::TableNextColumn();
-        }
     }
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted("Total for the school");
-    ImGui::TableNextColumn();
-    ImGui::TableNextColumn();
     ImGui::TableNextColumn();
     money_cell(st.baseline_total.value, true);
     ImGui::TableNextColumn();

@@ -17,8 +17,10 @@ void phase_votes(const app::Scenario& session, std::size_t s, UiState& ui) {
     std::vector<calc::Phase> phases = {calc::Phase::primary, calc::Phase::secondary, calc::Phase::all_through};
     if (service.kind == calc::ServiceKind::education_function) phases.push_back(calc::Phase::special);
     ImGui::TextUnformatted("Charged to:");
+    const ImGuiStyle& style = ImGui::GetStyle();
     for (calc::Phase p : phases) {
-        ImGui::SameLine();
+        // Side by side while they fit, else on the next line (large text, narrow panel).
+        same_line_if_fits(ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(std::string(calc::label_of(p)).c_str()).x);
         bool on = service.covers(p);
         const std::string label = std::string(calc::label_of(p)) + "##" + service.id;
         if (ImGui::Checkbox(label.c_str(), &on))
@@ -59,19 +61,24 @@ void commit_typed(const std::string& id, std::size_t s, calc::Factor factor, con
     ui.rejected_rates[id] = {text, reason};
 }
 
+// One factor: its label and last year's rate on one line, then the field and
+// the steps, so the row fits the panel at every text size.
 void rate_row(const app::Scenario& session, std::size_t s, calc::Factor factor, const calc::Rate& rate, UiState& ui) {
     const calc::Service& service = session.proposal().services[s];
     const std::string id = service.id + "." + std::string(calc::code_of(factor));
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
     ImGui::TextUnformatted(std::string(calc::label_of(factor)).c_str());
+    ImGui::SameLine();
+    const auto before = session.baseline_rate(s, factor);
+    ImGui::TextDisabled("(%s: %s)", session.baseline().year.c_str(), before ? rate_text(before->value).c_str() : "new");
 
-    ImGui::TableNextColumn();
     const auto rejected = ui.rejected_rates.find(id);
     const bool marked = rejected != ui.rejected_rates.end();
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%s", marked ? rejected->second.text.c_str() : rate.value.to_string().c_str());
-    ImGui::SetNextItemWidth(-1);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("£");
+    ImGui::SameLine(0, 2);
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("000.0000").x + ImGui::GetStyle().FramePadding.x * 2);
     if (marked) {
         ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0.9f, 0.1f, 0.1f, 1));
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f);
@@ -87,7 +94,6 @@ void rate_row(const app::Scenario& session, std::size_t s, calc::Factor factor, 
     if (escaped) ui.rejected_rates.erase(id);
     else if (ImGui::IsItemDeactivatedAfterEdit()) commit_typed(id, s, factor, rate.value, buffer, ui);
 
-    ImGui::TableNextColumn();
     // Steps of 1p and 10p; 0.1p and 1p when the rate has three or four places.
     const bool fine = rate.value.significant_places() > 2;
     const struct { const char* label; const char* delta; } coarse[] = {{"-10", "-0.10"}, {"-1", "-0.01"}, {"+1", "0.01"}, {"+10", "0.10"}};
@@ -95,19 +101,13 @@ void rate_row(const app::Scenario& session, std::size_t s, calc::Factor factor, 
     for (int k = 0; k < 4; ++k) {
         const char* label = fine ? tenths[k].label : coarse[k].label;
         const char* delta = fine ? tenths[k].delta : coarse[k].delta;
+        same_line_if_fits(ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2);
         if (ImGui::SmallButton((std::string(label) + "##" + id).c_str()))
             request(ui, [s, factor, d = calc::parse_number(delta).value](app::Scenario& sc, UiState&) { sc.step_rate(s, factor, d); });
         probe(ui, "step:" + std::string(label) + ":" + id);
-        ImGui::SameLine();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s pence", label);
     }
-    ImGui::NewLine();
-    ImGui::TableNextColumn();
-    const auto before = session.baseline_rate(s, factor);
-    ImGui::TextDisabled("%s", before ? rate_text(before->value).c_str() : "new");
     if (marked) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1), "Not applied: %s (Esc to abandon)", rejected->second.reason.c_str());
         ImGui::PopTextWrapPos();
@@ -125,18 +125,7 @@ void draw_schedule_panel(const app::Scenario& session, UiState& ui) {
         if (ImGui::CollapsingHeader(service.name.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
             phase_votes(session, s, ui);
             options(session, s, ui);
-            if (ImGui::BeginTable("rates", 4, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
-                ImGui::TableSetupColumn("Factor", ImGuiTableColumnFlags_WidthStretch);
-                ImGui::TableSetupColumn("Rate £", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("000.0000").x);
-                ImGui::TableSetupColumn("Step (pence)", ImGuiTableColumnFlags_WidthFixed,
-                                        ImGui::CalcTextSize("-10 -.1 +.1 +10").x + ImGui::GetStyle().FramePadding.x * 8 +
-                                            ImGui::GetStyle().ItemSpacing.x * 3);
-                ImGui::TableSetupColumn(session.baseline().year.c_str(), ImGuiTableColumnFlags_WidthFixed,
-                                        ImGui::CalcTextSize("£000.0000").x);
-                ImGui::TableHeadersRow();
-                for (const auto& [factor, rate] : service.selected_option().rates) rate_row(session, s, factor, rate, ui);
-                ImGui::EndTable();
-            }
+            for (const auto& [factor, rate] : service.selected_option().rates) rate_row(session, s, factor, rate, ui);
         }
         ImGui::PopID();
     }

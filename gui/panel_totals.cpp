@@ -12,16 +12,22 @@ void draw_totals_panel(const app::Scenario& session) {
     // One scrolling area for the table and the reconciliation, so at 200% every service can be reached.
     ImGui::BeginChild("totals-scroll");
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("totals", 7, flags)) {
+    const float money = ImGui::CalcTextSize("(£0,000,000)").x;
+    const float pad = ImGui::GetStyle().CellPadding.x * 2;
+    const float range_width = ImGui::CalcTextSize("Schools").x + 3 * ImGui::CalcTextSize("£00,000").x + 4 * pad;
+    // The service's name, its total and the change always show; the spread of charges when there is room.
+    const bool ranges = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Maternity leave insur").x - 2 * (money + pad) >= range_width;
+    if (!ImGui::BeginTable("totals", ranges ? 7 : 3, flags)) {
         ImGui::EndChild();
         return;
     }
     ImGui::TableSetupColumn("Service", ImGuiTableColumnFlags_WidthStretch);
-    const float money = ImGui::CalcTextSize("(£0,000,000)").x;
     for (const char* h : {"Total", "Change"}) ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthFixed, money);
-    ImGui::TableSetupColumn("Schools", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Schools").x);
-    for (const char* h : {"Lowest", "Median", "Highest"})
-        ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("£00,000").x);
+    if (ranges) {
+        ImGui::TableSetupColumn("Schools", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Schools").x);
+        for (const char* h : {"Lowest", "Median", "Highest"})
+            ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("£00,000").x);
+    }
     ImGui::TableHeadersRow();
     calc::Money all{calc::Decimal(0).with_scale(2)};
     calc::Money all_before{calc::Decimal(0).with_scale(2)};
@@ -31,11 +37,12 @@ void draw_totals_panel(const app::Scenario& session) {
         all_before += sum.baseline_pennies;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(proposal.services[s].name.c_str());
+        ImGui::TextWrapped("%s", proposal.services[s].name.c_str());
         ImGui::TableNextColumn();
         money_cell(sum.pennies.value);
         ImGui::TableNextColumn();
         money_cell((sum.pennies - sum.baseline_pennies).value);
+        if (!ranges) continue;
         ImGui::TableNextColumn();
         ImGui::Text("%zu", sum.schools_charged);
         for (const calc::Decimal* v : {sum.range ? &sum.range->lowest : nullptr, sum.range ? &sum.range->median : nullptr,

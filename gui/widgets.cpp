@@ -44,3 +44,13 @@ std::string fit_text(const std::string& text, float width) {
 }
 
 }  // namespace gui
+
+namespace gui {
+
+void same_line_if_fits(float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+        ImGui::SameLine();
+}
+
+}  // namespace gui

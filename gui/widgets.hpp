@@ -25,3 +25,11 @@ namespace gui {
 std::string fit_text(const std::string& text, float width);
 
 }  // namespace gui
+
+namespace gui {
+
+/// ImGui::SameLine() if an item `width` pixels wide still fits on this line
+/// of the window, else nothing (the item goes on the next line).
+void same_line_if_fits(float width);
+
+}  // namespace gui
