@@ -50,7 +50,7 @@ void setup_forecast(CLI::App& app) {
     cmd->add_option("--format,-f", opts->format, "md (default), csv or json")->check(CLI::IsMember({"md", "csv", "json"}));
     add_out_option(*cmd, opts->out, "Write to this file (atomically) instead of standard output");
     cmd->add_option("--chart", opts->chart, "Also draw the forecast as an SVG chart to this file");
-    cmd->callback([opts] { run_forecast_command(*opts); });
+    cmd->callback([opts] { locating_ledger_overflow(opts->forecast.ledger, [&] { run_forecast_command(*opts); }); });
 }
 
 }  // namespace cli

@@ -36,7 +36,7 @@ void setup_ledger(CLI::App& app) {
     add_ledger_options(*cmd, opts->ledger);
     cmd->add_option("--format,-f", opts->format, "md (default) or csv")->check(CLI::IsMember({"md", "csv"}));
     add_out_option(*cmd, opts->out, "Write to this file (atomically) instead of standard output");
-    cmd->callback([opts] { run_ledger(*opts); });
+    cmd->callback([opts] { locating_ledger_overflow(opts->ledger, [&] { run_ledger(*opts); }); });
 }
 
 }  // namespace cli

@@ -129,7 +129,16 @@ void setup_solve(CLI::App& app) {
     cmd->add_option("--round", opts->round, "Rounding to the penny: up (default), half_up, half_even, down, ...")
         ->capture_default_str();
     add_forecast_options(*cmd, opts->forecast);
-    cmd->callback([opts] { run_solve(*opts); });
+    cmd->callback([opts] {
+        locating_ledger_overflow(opts->forecast.ledger, [&] {
+            if (opts->breakeven) return run_solve(*opts);
+            try {
+                run_solve(*opts);
+            } catch (const calc::DecimalOverflow& e) {
+                throw calc::InputError({{"solve", 0, "", std::string("the figures given are too large: ") + e.what()}});
+            }
+        });
+    });
 }
 
 }  // namespace cli

@@ -1,5 +1,8 @@
 #include "cli/options.hpp"
 
+#include "calc/decimal.hpp"
+#include "calc/diagnostic.hpp"
+
 namespace cli {
 
 void add_rates_option(CLI::App& cmd, app::InputSpec& opts) {
@@ -45,6 +48,16 @@ void add_forecast_options(CLI::App& cmd, app::ForecastSpec& opts) {
     cmd.add_option("--cost-per-claim", opts.cost_per_claim, "Average cost of a claim, in the ledger's cost year");
     cmd.add_option("--scenarios", opts.scenarios, "Simulated scenarios")->check(CLI::Range(1, 10'000'000))->capture_default_str();
     cmd.add_option("--seed", opts.seed, "Random seed: the same seed gives the same scenarios")->capture_default_str();
+}
+
+void locating_ledger_overflow(const app::LedgerSpec& spec, const std::function<void()>& body) {
+    try {
+        body();
+    } catch (const calc::DecimalOverflow& e) {
+        const std::string file =
+            spec.ledger_file.empty() ? "embedded:model/havering/" + spec.service + ".toml" : spec.ledger_file;
+        throw calc::InputError({{file, 0, "", std::string("a figure of the ledger or its projection is too large: ") + e.what()}});
+    }
 }
 
 }  // namespace cli

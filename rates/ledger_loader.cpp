@@ -70,7 +70,15 @@ private:
             }
             if (auto p = integer(*t, "pupils", where, true)) {
                 if (*p < 0) problem(*t->get("pupils"), where + "pupils", "cannot be negative");
-                y.pupils = *p;
+                else if (*p > 10'000'000) problem(*t->get("pupils"), where + "pupils", "more than 10,000,000 pupils");
+                else {
+                    y.pupils = *p;
+                    try {
+                        (void)(y.rate.value * calc::Decimal(*p));  // the budget must fit exact arithmetic
+                    } catch (const calc::DecimalOverflow& e) {
+                        problem(*t->get("rate"), where + "rate", std::string("rate × pupils is too large: ") + e.what());
+                    }
+                }
             }
             if (auto s = number(*t, "spend", where, true)) y.spend = s->value;
             const std::string status = text(*t, "status", where, false);

@@ -203,6 +203,8 @@ private:
                 else option.derived.push_back({*factor, *derivation});
             } catch (const std::invalid_argument& e) {
                 problem(*value_ptr, at, e.what());
+            } catch (const calc::DecimalOverflow& e) {
+                problem(*value_ptr, at, std::string("the derivation's figures are too large: ") + e.what());
             }
         }
     }

@@ -333,4 +333,21 @@ TEST(HostileOutput, NamesNeverShiftMarkdownColumnsAndCsvQuotesLineBreaks) {
     EXPECT_NE(csv.out.find("2,,\"Two\nlines\",primary,"), std::string::npos) << csv.out;
 }
 
+
+TEST(HostileInput, OverflowAnywhereIsLocated) {
+    const fs::path dir = testing_cli::scratch("overflow-anywhere");
+    write(dir / "d.toml", with(kSchedule, "rates = { AWPU = \"40.49\" }\n",
+                               "rates = { AWPU = \"40.49\" }\nderive = { AWPU = { target = \"9" + std::string(37, '9') +
+                                   "\", base = \"0.0001\" } }\n"));
+    const auto derive = dedeleg("validate --rates d.toml", dir);
+    EXPECT_EQ(derive.exit_code, 2);
+    EXPECT_EQ(derive.err, "d.toml:11: maternity.derive.AWPU: the derivation's figures are too large: number too large for an "
+                          "exact decimal (over 38 digits)\n");
+    write(dir / "l.toml", "[ledger]\nservice = \"m\"\nname = \"M\"\n[[year]]\nyear = \"2023-24\"\nrate = \"34.87\"\n"
+                          "pupils = 9000000000000000000\nspend = \"1\"\n");
+    const auto ledger = dedeleg("ledger --ledger l.toml", dir);
+    EXPECT_EQ(ledger.exit_code, 2);
+    EXPECT_EQ(ledger.err, "l.toml:7: year.2023-24.pupils: more than 10,000,000 pupils\n");
+}
+
 }  // namespace
