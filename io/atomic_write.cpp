@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <iostream>
 #include <memory>
 #include <random>
@@ -222,7 +223,7 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
                 // The owner stays root's: the contents and permissions are what matter.
             }
         }
-        if (::fsync(temp.fd) != 0) refuse(path, "write failed: " + error_text(errno));
+        if (rules.sync && ::fsync(temp.fd) != 0) refuse(path, "write failed: " + error_text(errno));
         if (temp.name.empty()) name_temporary(path, temp, folder, target_name);
         if (::rename(temp.name.c_str(), target.c_str()) != 0) refuse(path, "cannot replace: " + error_text(errno));
         ::close(temp.fd);
@@ -231,6 +232,29 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
         if (!temp.name.empty()) ::unlink(temp.name.c_str());
         throw;
     }
+}
+
+std::string keep_aside(const std::string& path, std::string_view why) {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    ::gmtime_r(&now, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &utc);
+    const std::string base = path + "." + std::string(why) + "-" + stamp;
+    for (int n = 1; n < 1000; ++n) {
+        const std::string to = n == 1 ? base : base + "-" + std::to_string(n);
+        if (::renameat2(AT_FDCWD, path.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return to;
+        if (errno == EEXIST) continue;
+        if (errno == EINVAL) {  // a file system without RENAME_NOREPLACE: link (never replaces), then unlink
+            if (::link(path.c_str(), to.c_str()) == 0) {
+                ::unlink(path.c_str());
+                return to;
+            }
+            if (errno == EEXIST) continue;
+        }
+        refuse(path, "cannot move it aside: " + error_text(errno));
+    }
+    refuse(path, "cannot move it aside: too many earlier copies");
 }
 
 void write_stdout(std::string_view text) {

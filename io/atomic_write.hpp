@@ -21,6 +21,10 @@ struct WriteRules {
     /// device and inode after following links, so another name, a symlink or
     /// a hard link to an input is refused too. See files_read().
     std::vector<std::string> inputs;
+    /// fsync the new file before the rename, so it survives a power cut, not
+    /// only a crash or kill -9 (which the rename alone survives). A per-edit
+    /// autosave may turn it off to keep a slow disk out of the frame time.
+    bool sync = true;
 };
 
 /// Writes `path` atomically, or throws calc::InputError ("path: what is
@@ -52,6 +56,13 @@ std::filesystem::path resolve_output_path(const std::string& path);
 /// with `target_name`, also that target's `.NAME.PID.tmp` of older versions.
 /// Returns how many were removed. Never throws.
 std::size_t remove_stale_temporary_files(const std::filesystem::path& folder, std::string_view target_name = {});
+
+/// Moves a file that cannot be used (a damaged recovery file, say) out of
+/// the way without deleting or replacing anything: renames `path` to
+/// "<path>.<why>-YYYYMMDD-HHMMSS" (UTC; "-2", "-3" ... if taken; never over an
+/// existing name) and returns the new name. Works for any kind of file,
+/// FIFOs and folders included. Throws calc::InputError if it cannot.
+std::string keep_aside(const std::string& path, std::string_view why = "unreadable");
 
 /// Writes `text` to standard output and flushes it; throws calc::InputError
 /// ("standard output: write failed: ...") if any byte could not be written

@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -85,6 +87,15 @@ TEST(AtomicWrite, RefusesFoldersDevicesFifosAndMissingFolders) {
     ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
     EXPECT_EQ(refusal(dir / "fifo"), (dir / "fifo").string() + ": is not a regular file (a device, FIFO or socket); dedeleg writes only regular files");
     EXPECT_EQ(fs::status(dir / "fifo").type(), fs::file_type::fifo);
+    const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    const std::string socket_path = (dir / "sock").string();
+    ASSERT_LT(socket_path.size(), sizeof address.sun_path);
+    std::copy(socket_path.begin(), socket_path.end(), address.sun_path);
+    ASSERT_EQ(::bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    EXPECT_EQ(refusal(dir / "sock"), socket_path + ": is not a regular file (a device, FIFO or socket); dedeleg writes only regular files");
+    ::close(sock);
     EXPECT_EQ(refusal(dir / "no" / "out.csv"), (dir / "no/out.csv").string() + ": the folder " + (dir / "no").string() + " does not exist");
 }
 
@@ -201,6 +212,23 @@ TEST(ReadTextFile, BoundsAndKinds) {
     ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
     // Refused at once, never waiting for a writer.
     EXPECT_EQ(refusal_of(dir / "fifo", {1 << 20, true}), (dir / "fifo").string() + ": is not a regular file (a device, FIFO or socket)");
+}
+
+TEST(KeepAside, MovesAnyKindOfFileWithoutReplacingAnything) {
+    const fs::path dir = scratch();
+    put(dir / "rec.toml", "damaged");
+    const std::string first = io::keep_aside((dir / "rec.toml").string());
+    EXPECT_FALSE(fs::exists(dir / "rec.toml"));
+    EXPECT_EQ(first.rfind((dir / "rec.toml.unreadable-").string(), 0), 0u) << first;
+    EXPECT_EQ(slurp(first), "damaged");
+    put(dir / "rec.toml", "damaged again");
+    const std::string second = io::keep_aside((dir / "rec.toml").string());
+    EXPECT_NE(second, first);
+    EXPECT_EQ(slurp(first), "damaged") << "an earlier copy is never replaced";
+    EXPECT_EQ(slurp(second), "damaged again");
+    ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
+    EXPECT_EQ(fs::status(io::keep_aside((dir / "fifo").string(), "not-a-file")).type(), fs::file_type::fifo);
+    EXPECT_THROW(io::keep_aside((dir / "missing").string()), calc::InputError);
 }
 
 }  // namespace
