@@ -172,7 +172,13 @@ bool RecoveryLock::acquire(const std::string& path, std::string& warning) {
         warning = "Autosave is off: cannot use " + path + " (" + std::strerror(errno) + ")";
         return false;
     }
-    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    // A window that was just closed may still be exiting: give it a second before saying it is live.
+    bool locked = false;
+    for (int attempt = 0; attempt < 10 && !locked; ++attempt) {
+        locked = ::flock(fd_, LOCK_EX | LOCK_NB) == 0;
+        if (!locked && attempt + 1 < 10) ::usleep(100'000);
+    }
+    if (!locked) {
         ::close(fd_);
         fd_ = -1;
         warning = "Autosave is off: another dedeleg-gui window is saving to " + path;

@@ -206,29 +206,29 @@ SchoolStatement Scenario::statement(std::size_t school) const {
         if (it == r.charges.end() || it->school != school) return std::nullopt;
         return it->amount;
     };
-    auto line_for = [&](const std::string& id, const std::string& name) -> StatementLine& {
-        for (StatementLine& l : out.lines)
-            if (l.service_id == id) return l;
-        out.lines.push_back({id, name, zero(), zero(), false, false, {}});
-        return out.lines.back();
+    const auto baseline_of = [&](const std::string& id) -> const calc::ServiceResult* {
+        for (const calc::ServiceResult& r : baseline_result_.services)
+            if (baseline_.services[r.service].id == id) return &r;
+        return nullptr;
     };
+    // In the proposal's order, each service charged under either schedule; then any the proposal dropped.
     for (const calc::ServiceResult& r : proposal_result_.services) {
         const calc::Service& service = proposal_.services[r.service];
-        if (const auto amount = charge_in(r)) {
-            StatementLine& l = line_for(service.id, service.name);
-            l.proposal = *amount;
-            l.charged_now = true;
-            l.factors = calc::breakdown(s, service, service.options[r.option]);
-        }
+        const calc::ServiceResult* before = baseline_of(service.id);
+        const auto now = charge_in(r);
+        const auto then = before ? charge_in(*before) : std::nullopt;
+        if (!now && !then) continue;
+        StatementLine l{service.id, service.name, then.value_or(zero()), now.value_or(zero()), then.has_value(), now.has_value(), {}};
+        if (now) l.factors = calc::breakdown(s, service, service.options[r.option]);
+        else l.factors = calc::breakdown(s, baseline_.services[before->service], baseline_.services[before->service].options[before->option]);
+        out.lines.push_back(std::move(l));
     }
     for (const calc::ServiceResult& r : baseline_result_.services) {
         const calc::Service& service = baseline_.services[r.service];
-        if (const auto amount = charge_in(r)) {
-            StatementLine& l = line_for(service.id, service.name);
-            l.baseline = *amount;
-            l.charged_before = true;
-            if (!l.charged_now) l.factors = calc::breakdown(s, service, service.options[r.option]);
-        }
+        if (proposal_.find(service.id)) continue;
+        if (const auto then = charge_in(r))
+            out.lines.push_back({service.id, service.name, *then, zero(), true, false,
+                                 calc::breakdown(s, service, service.options[r.option])});
     }
     return out;
 }

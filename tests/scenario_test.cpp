@@ -227,3 +227,27 @@ TEST_F(ScenarioTest, RateEditsAreAppliedOrRefusedWithTheReason) {
     refused("maternityAWPU", "write SERVICE.FACTOR=RATE");
     EXPECT_EQ(session->proposal().services[m].options[0].rates[0].second.value, d("41.0795"));  // unchanged by refusals
 }
+
+// What it costs the school: a service voted out shows its baseline amount → £0, in the schedule's order.
+TEST_F(ScenarioTest, AStatementShowsAVotedOutServiceAsBaselineToZero) {
+    const std::size_t m = service("maternity");
+    std::size_t school = 0;
+    for (const calc::SchoolCharge& c : session->baseline_result().services[m].charges) school = c.school;
+    session->set_phase(m, calc::Phase::primary, false);
+    const app::SchoolStatement st = session->statement(school);
+    ASSERT_GT(st.lines.size(), m);
+    const app::StatementLine& l = st.lines[m];  // every service charges this primary: lines follow the schedule
+    EXPECT_EQ(l.service_id, "maternity");
+    EXPECT_TRUE(l.charged_before);
+    EXPECT_FALSE(l.charged_now);
+    EXPECT_EQ(l.proposal.value, d("0"));
+    EXPECT_EQ(l.change().value, -l.baseline.value.with_scale(2));
+    EXPECT_FALSE(l.factors.empty()) << "the baseline's working is shown";
+    calc::Money before{d("0").with_scale(2)}, now{d("0").with_scale(2)};
+    for (const app::StatementLine& x : st.lines) {
+        before += x.baseline;
+        now += x.proposal;
+    }
+    EXPECT_EQ(before, st.baseline_total);
+    EXPECT_EQ(now, st.proposal_total);
+}
