@@ -175,3 +175,21 @@ TEST(LiveSession, ScriptedOptionsThatNameNothingAreRefused) {
 }
 
 }  // namespace
+
+namespace {
+
+// The 64 KB schedule that overflowed toml++'s stack, as a recovery file of the right inputs: kept aside, not a crash.
+TEST(LiveSession, AHostileRecoveryFileOfTheSameInputsIsKeptAsideNotACrash) {
+    const fs::path dir = testing_cli::scratch("hostile");
+    const fs::path recovery = dir / "recovery.toml";
+    const app::InputIdentity inputs = app::identify_inputs("", "", "");
+    std::string dotted = "a";
+    for (int i = 0; i < 32000; ++i) dotted += ".a";
+    testing_cli::write(recovery, inputs.header("2026-11-24T00:00:00Z") + dotted + " = 1\n");
+    auto h = app::open_live_session(havering(recovery));
+    EXPECT_FALSE(h->recovery.proposal.has_value());
+    EXPECT_NE(h->recovery.problem.find("kept as"), std::string::npos) << h->recovery.problem;
+    EXPECT_FALSE(h->recovery_file.empty()) << "autosave goes on in its place";
+}
+
+}  // namespace
