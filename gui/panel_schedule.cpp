@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <cstring>
+#include <optional>
 
 namespace gui {
 
@@ -71,10 +72,13 @@ void rate_row(const app::Scenario& session, std::size_t s, calc::Factor factor, 
     const auto before = session.baseline_rate(s, factor);
     ImGui::TextDisabled("(%s: %s)", session.baseline().year.c_str(), before ? rate_text(before->value).c_str() : "new");
 
-    const auto rejected = ui.rejected_rates.find(id);
-    const bool marked = rejected != ui.rejected_rates.end();
+    // A copy: committing or abandoning below changes ui.rejected_rates.
+    const auto found = ui.rejected_rates.find(id);
+    const std::optional<RejectedRate> rejected =
+        found == ui.rejected_rates.end() ? std::nullopt : std::optional<RejectedRate>(found->second);
+    const bool marked = rejected.has_value();
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%s", marked ? rejected->second.text.c_str() : rate.value.to_string().c_str());
+    std::snprintf(buffer, sizeof buffer, "%s", marked ? rejected->text.c_str() : rate.value.to_string().c_str());
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("£");
     ImGui::SameLine(0, 2);
@@ -109,7 +113,7 @@ void rate_row(const app::Scenario& session, std::size_t s, calc::Factor factor, 
     }
     if (marked) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1), "Not applied: %s (Esc to abandon)", rejected->second.reason.c_str());
+        ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1), "Not applied: %s (Esc to abandon)", rejected->reason.c_str());
         ImGui::PopTextWrapPos();
     }
 }
