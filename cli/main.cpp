@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
             cli_app.parse(argc, argv);
         } catch (const CLI::ParseError& e) {
             const int code = cli_app.exit(e);
+            if (code == 0) io::finish_stdout();  // --help to a full disk is an error too
             return code == 0 ? app::ok : app::usage;
         }
         io::finish_stdout();  // a full disk or a closed stdout is an error, never a silent success
