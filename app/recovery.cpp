@@ -58,13 +58,6 @@ InputIdentity parse_header(std::string_view text) {
     return id;
 }
 
-std::string aside_name(const std::string& path, const std::string& why) {
-    std::string stamp = utc_now();
-    for (char& c : stamp)
-        if (c == ':') c = '-';
-    return path + "." + why + "-" + stamp;
-}
-
 }  // namespace
 
 std::string utc_now() {
@@ -110,9 +103,17 @@ RecoveryFound read_recovery(const std::string& path, const InputIdentity& inputs
         if (errno != ENOENT) found.problem = "Recovery file " + path + " cannot be read: " + std::strerror(errno);
         return found;
     }
-    if (!S_ISREG(st.st_mode)) {
-        found.problem = "Recovery file " + path + " is not a regular file; autosave is off";
-        found.writable = false;
+    auto put_aside = [&](const std::string& why, const std::string& what) {
+        try {
+            found.problem = "Recovery file " + path + " " + what + "; kept as " + io::keep_aside(path, why);
+        } catch (const calc::InputError& e) {
+            found.problem = "Recovery file " + path + " " + what + "; it could not be moved aside (" +
+                            e.diagnostics.front().to_string() + "), autosave is off";
+            found.writable = false;
+        }
+    };
+    if (!S_ISREG(st.st_mode)) {  // a FIFO would block the start; a folder cannot be read: never opened
+        put_aside("not-a-file", "is not a regular file");
         return found;
     }
     std::string text;
@@ -122,13 +123,6 @@ RecoveryFound read_recovery(const std::string& path, const InputIdentity& inputs
         found.problem = "Recovery file " + e.diagnostics.front().to_string();
         return found;
     }
-    auto put_aside = [&](const std::string& why, const std::string& what) {
-        const std::string aside = aside_name(path, why);
-        std::error_code ec;
-        std::filesystem::rename(path, aside, ec);
-        found.problem = "Recovery file " + path + " " + what + (ec ? "; it could not be moved aside: " + ec.message()
-                                                                   : "; kept as " + aside);
-    };
     const InputIdentity of = parse_header(text);
     if (of.files.empty()) {
         put_aside("unreadable", text.empty() ? "was empty" : "is not a recovery file (no inputs named)");

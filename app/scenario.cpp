@@ -176,7 +176,11 @@ void Scenario::autosave() {
     if (recovery_file_.empty()) return;
     try {
         std::filesystem::create_directories(std::filesystem::path(recovery_file_).parent_path());
-        io::write_atomically(recovery_file_, [&](std::ostream& out) { out << recovery_text(); });
+        // Renamed into place after every edit: that survives a crash or kill -9; an fsync per edit
+        // (for a power cut) would put the disk's latency into the live window's frame.
+        io::WriteRules rules;
+        rules.sync = false;
+        io::write_atomically(recovery_file_, [&](std::ostream& out) { out << recovery_text(); }, rules);
     } catch (const calc::InputError& e) {
         // The session matters more than its backup: say so on screen and carry on.
         autosave_problem_ = "Autosave is off: " + (e.diagnostics.empty() ? std::string("cannot write") : e.diagnostics.front().to_string());
