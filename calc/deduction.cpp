@@ -2,6 +2,7 @@
 
 #include "calc/diagnostic.hpp"
 #include "calc/eligibility.hpp"
+#include "calc/missing_counts.hpp"
 
 namespace calc {
 
@@ -46,9 +47,14 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
     result.sum_of_rounded = Money{Decimal(0).with_scale(2)};
 
     result.charges.reserve(census.schools.size());
+    std::vector<Diagnostic> missing;  // counts this charge needs that the census does not give
     for (std::size_t i = 0; i < census.schools.size(); ++i) {
         const School& school = census.schools[i];
         if (!is_charged(school, s)) continue;
+        if (auto problem = missing_count(census, school, s, rates)) {
+            missing.push_back(std::move(*problem));
+            continue;
+        }
         // The same sum as breakdown(), without keeping each factor's working.
         const std::pair<Factor, Rate>* at = nullptr;  // for the message if a figure overflows
         try {
@@ -69,6 +75,7 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
             throw overflow_at(census, school, s, at, e);
         }
     }
+    if (!missing.empty()) throw InputError(std::move(missing));
     return result;
 }
 

@@ -49,6 +49,37 @@ std::optional<Governance> governance_from_name(std::string_view name) {
 
 bool is_mainstream(Phase p) { return p == Phase::primary || p == Phase::secondary || p == Phase::all_through; }
 
+std::string_view words_for(NoCount why) {
+    switch (why) {
+        case NoCount::given: return "given";
+        case NoCount::blank: return "blank";
+        case NoCount::not_applicable: return "\"z\" (not applicable)";
+        case NoCount::not_available: return "\"x\" (not available)";
+        case NoCount::suppressed: return "\"c\" (suppressed)";
+    }
+    return "?";
+}
+
+NoCount no_count_marker(std::string_view cell) {
+    if (cell.empty()) return NoCount::blank;
+    if (cell.size() != 1) return NoCount::given;
+    switch (cell[0]) {
+        case 'z': case 'Z': return NoCount::not_applicable;
+        case 'x': case 'X': return NoCount::not_available;
+        case 'c': case 'C': return NoCount::suppressed;
+        default: return NoCount::given;
+    }
+}
+
+std::string_view cell_text(NoCount why) {
+    switch (why) {
+        case NoCount::not_applicable: return "z";
+        case NoCount::not_available: return "x";
+        case NoCount::suppressed: return "c";
+        default: return "";
+    }
+}
+
 Decimal count_of(const School& school, Factor factor) {
     switch (factor) {
         case Factor::AWPU: return Decimal(school.nor);

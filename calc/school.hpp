@@ -23,6 +23,19 @@ std::optional<Governance> governance_from_name(std::string_view name);
 /// Primary, secondary and all-through schools: the phases de-delegation applies to.
 bool is_mainstream(Phase p);
 
+/// Why a census cell holds no count: left blank, or a DfE marker (`z` not
+/// applicable, `x` not available, `c` suppressed). A school may have no count
+/// for a factor no charge needs; a charge that needs one is refused.
+enum class NoCount : char { given = 0, blank, not_applicable, not_available, suppressed };
+
+/// How a message names it: "blank", "\"z\" (not applicable)"...
+std::string_view words_for(NoCount why);
+/// The marker for a cell's text, or NoCount::given when it is a value:
+/// "" -> blank, "z"/"x"/"c" (any case) -> the DfE markers.
+NoCount no_count_marker(std::string_view cell);
+/// The text a census CSV writes for it: "", "z", "x" or "c".
+std::string_view cell_text(NoCount why);
+
 /// One school of a census. Counts are exact pupils (fractional where the
 /// census gives NOR × proportion); nothing here is rounded.
 struct School {
@@ -34,9 +47,15 @@ struct School {
     long long nor = 0;                          ///< pupils on roll
     Decimal places;                             ///< special-school places
     std::array<Decimal, kFactorCount> census{};  ///< FSM..LPA; AWPU/PLACE/LUMP slots unused
+    std::array<NoCount, kFactorCount> no_count{};  ///< per factor (FSM..LPA, PLACE): why there is no count, if none
     std::vector<std::string> exempt;            ///< service ids not charged
     long source_line = 0;                       ///< where the census row starts, for messages
 };
+
+/// False when the census cell for `factor` held no count (blank, z, x, c).
+inline bool has_count(const School& school, Factor factor) {
+    return school.no_count[index_of(factor)] == NoCount::given;
+}
 
 /// The count a factor is charged on: NOR for AWPU, places for PLACE, one for LUMP.
 Decimal count_of(const School& school, Factor factor);

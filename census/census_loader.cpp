@@ -1,5 +1,6 @@
 #include "census/census_loader.hpp"
 
+#include "calc/missing_counts.hpp"
 #include "calc/number_text.hpp"
 #include "calc/text.hpp"
 #include "census/csv_rows.hpp"
@@ -148,26 +149,34 @@ private:
                 break;
             case K::nor: break;  // read first
             case K::places:
-                if (!text.empty())
-                    if (auto v = number(c, text, false)) {
-                        if (*v > Decimal(kMaxPupils)) problem(c, "more than 10,000,000 places: \"" + std::string(text) + "\"");
-                        else school.places = *v;
-                    }
+                if (const calc::NoCount why = calc::no_count_marker(text); why != calc::NoCount::given)
+                    school.no_count[calc::index_of(Factor::PLACE)] = why;
+                else if (auto v = number(c, text, false)) {
+                    if (*v > Decimal(kMaxPupils)) problem(c, "more than 10,000,000 places: \"" + std::string(text) + "\"");
+                    else school.places = *v;
+                }
                 break;
             case K::count:
-                if (auto v = number(c, text, false)) {
+            case K::proportion:
+                if (const calc::NoCount why = calc::no_count_marker(text); why != calc::NoCount::given) {
+                    school.no_count[calc::index_of(c.factor)] = why;
+                    break;
+                }
+                if (c.kind == K::proportion) read_proportion(c, text, nor, school);
+                else if (auto v = number(c, text, false)) {
                     if (nor && *v > Decimal(*nor))
                         problem(c, "count " + std::string(text) + " is above NOR " + std::to_string(*nor));
                     school.census[calc::index_of(c.factor)] = *v;
                 }
                 break;
-            case K::proportion:
-                if (auto v = number(c, text, true)) {
-                    if (*v > Decimal(1)) problem(c, "proportion above 1 (100%): \"" + std::string(text) + "\"");
-                    else if (nor) school.census[calc::index_of(c.factor)] = *v * Decimal(*nor);
-                }
-                break;
             case K::exempt: read_exempt(c, text, school); break;
+        }
+    }
+
+    void read_proportion(const Column& c, std::string_view text, std::optional<long long> nor, calc::School& school) {
+        if (auto v = number(c, text, true)) {
+            if (*v > Decimal(1)) problem(c, "proportion above 1 (100%): \"" + std::string(text) + "\"");
+            else if (nor) school.census[calc::index_of(c.factor)] = *v * Decimal(*nor);
         }
     }
 
@@ -286,6 +295,7 @@ std::vector<calc::Diagnostic> check_exemptions(const calc::Census& census, const
                 problems.push_back({census.source, school.source_line, "Exempt",
                                     "no service \"" + id + "\" in the " + schedule.year + " schedule (" + ids + ")"});
             }
+    for (calc::Diagnostic& d : calc::missing_counts(census, schedule)) problems.push_back(std::move(d));
     return problems;
 }
 

@@ -11,9 +11,14 @@ void write_census_csv(std::ostream& out, const calc::Census& census) {
     out << ",Exempt\n";
     for (const calc::School& s : census.schools) {
         out << csv_field(s.urn) << ',' << csv_field(s.laestab) << ',' << csv_field(s.name) << ',' << calc::name_of(s.phase)
-            << ',' << calc::name_of(s.governance) << ',' << s.nor << ',' << (s.places.is_zero() ? "" : s.places.to_string());
+            << ',' << calc::name_of(s.governance) << ',' << s.nor << ','
+            << (!calc::has_count(s, calc::Factor::PLACE) ? calc::cell_text(s.no_count[calc::index_of(calc::Factor::PLACE)])
+                : s.places.is_zero()                     ? ""
+                                                         : s.places.to_string());
         for (calc::Factor f : calc::kAllFactors)
-            if (calc::is_census_factor(f)) out << ',' << s.census[calc::index_of(f)].to_string();
+            if (calc::is_census_factor(f))
+                out << ',' << (calc::has_count(s, f) ? s.census[calc::index_of(f)].to_string()
+                                                     : std::string(calc::cell_text(s.no_count[calc::index_of(f)])));
         std::string exempt;
         for (const std::string& id : s.exempt) exempt += (exempt.empty() ? "" : ";") + id;
         out << ',' << csv_field(exempt) << '\n';

@@ -1,5 +1,6 @@
 #include "census/census_loader.hpp"
 
+#include "calc/deduction.hpp"
 #include "calc/number_text.hpp"
 
 #include <gtest/gtest.h>
@@ -70,10 +71,11 @@ TEST(CensusLoader, RefusesMalformedInputWithFileLineAndColumn) {
         {kHeader + "1,,A,primary,free school,10,1\n", "c.csv:2: Governance: unknown governance \"free school\""},
         {kHeader + "1,,A,primary,maintained,10.5,1\n", "c.csv:2: NOR: pupils on roll must be a whole number: \"10.5\""},
         {kHeader + "1,,A,primary,maintained,-10,1\n", "c.csv:2: NOR: negative: \"-10\""},
-        {kHeader + "1,,A,primary,maintained,10,x\n", "c.csv:2: FSM: not a number: \"x\""},
+        {kHeader + "1,,A,primary,maintained,10,ten\n", "c.csv:2: FSM: not a number: \"ten\""},
+        {kHeader + "1,,A,primary,maintained,10,zz\n", "c.csv:2: FSM: not a number: \"zz\""},
         {kHeader + "1,,A,primary,maintained,10,-1\n", "c.csv:2: FSM: negative: \"-1\""},
         {kHeader + "1,,A,primary,maintained,10,11\n", "c.csv:2: FSM: count 11 is above NOR 10"},
-        {kHeader + "1,,A,primary,maintained,10,\n", "c.csv:2: FSM: empty; write 0 if there are none"},
+        {kHeader + "1,,A,primary,maintained,,1\n", "c.csv:2: NOR: empty; write 0 if there are none"},
         {kHeader + "1,,A,primary,maintained,10,5%\n", "c.csv:2: FSM: a percentage where a count is expected"},
         {"URN,Phase,Governance,NOR,FSM_prop\n1,primary,maintained,10,1.2\n", "c.csv:2: FSM_prop: proportion above 1"},
         {kHeader + "1,,A,primary,maintained,10\n", "c.csv:2: row has 6 fields, header has 7"},
@@ -124,3 +126,98 @@ TEST(CensusLoader, ExemptionsMustNameAService) {
 }
 
 }  // namespace
+
+namespace {
+
+calc::Service service(const char* id, const char* name, calc::ServiceKind kind, std::vector<calc::Phase> phases,
+                      std::vector<std::pair<calc::Factor, const char*>> rates) {
+    calc::Service s;
+    s.id = id;
+    s.name = name;
+    s.kind = kind;
+    s.phases = std::move(phases);
+    calc::RateOption o;
+    o.id = "proposed";
+    for (const auto& [f, r] : rates) o.rates.push_back({f, calc::Rate{d(r)}});
+    s.options.push_back(o);
+    return s;
+}
+
+calc::Schedule fsm_and_places() {
+    calc::Schedule s;
+    s.year = "2025-26";
+    s.services.push_back(service("fsm-eligibility", "Free school meals eligibility checking", calc::ServiceKind::de_delegated,
+                                 {calc::Phase::primary}, {{calc::Factor::FSM, "6.255"}}));
+    s.services.push_back(service("statutory", "Statutory duties", calc::ServiceKind::education_function,
+                                 {calc::Phase::primary, calc::Phase::special},
+                                 {{calc::Factor::AWPU, "19.33"}, {calc::Factor::EAL3, "1.00"}, {calc::Factor::PLACE, "45"}}));
+    return s;
+}
+
+std::string problems_of(const std::string& text, const calc::Schedule& schedule) {
+    std::string out;
+    for (const auto& d : census::check_exemptions(census::load_census(text, "census.csv"), schedule))
+        out += d.to_string() + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST(CensusNoCount, BlankAndDfeMarkersAreRecordedNotGuessed) {
+    const auto c = census::load_census("URN,Phase,Governance,NOR,Places,FSM,EAL3_prop,LPA,IDACI_A\n"
+                                       "1,special,maintained,80,90,,z,x,C\n"
+                                       "2,primary,maintained,100,,9,0.5,1,2\n",
+                                       "c.csv");
+    const calc::School& s = c.schools[0];
+    EXPECT_EQ(s.no_count[calc::index_of(calc::Factor::FSM)], calc::NoCount::blank);
+    EXPECT_EQ(s.no_count[calc::index_of(calc::Factor::EAL3)], calc::NoCount::not_applicable);
+    EXPECT_EQ(s.no_count[calc::index_of(calc::Factor::LPA)], calc::NoCount::not_available);
+    EXPECT_EQ(s.no_count[calc::index_of(calc::Factor::IDACI_A)], calc::NoCount::suppressed);
+    EXPECT_TRUE(calc::has_count(s, calc::Factor::PLACE));
+    EXPECT_EQ(s.places, d("90"));
+    const calc::School& p = c.schools[1];
+    EXPECT_FALSE(calc::has_count(p, calc::Factor::PLACE));
+    EXPECT_TRUE(calc::has_count(p, calc::Factor::FSM));
+    EXPECT_EQ(p.census[calc::index_of(calc::Factor::EAL3)], d("50"));
+}
+
+TEST(CensusNoCount, AcceptedWhereNoChargeNeedsIt) {
+    // A special school's pupil factors, an academy's, a primary's blank Places,
+    // a factor with no rate: none can change a charge.
+    const std::string text = "URN,Phase,Governance,NOR,Places,FSM,EAL3,LPA\n"
+                             "1,special,maintained,80,90,,z,x\n"
+                             "2,primary,academy,100,,c,,\n"
+                             "3,primary,maintained,100,,9,4,\n";
+    EXPECT_EQ(problems_of(text, fsm_and_places()), "");
+    const auto c = census::load_census(text, "census.csv");
+    const calc::Calculation calc = calc::calculate(c, fsm_and_places());
+    EXPECT_EQ(calc.services[0].charges.size(), 1u);                     // only the maintained primary
+    EXPECT_EQ(calc.services[0].sum_of_rounded.value, d("56.30"));       // 9 × £6.255 = £56.295
+    EXPECT_EQ(calc.services[1].sum_of_rounded.value, d("5987.00"));     // 90 × £45 + 100 × £19.33 + 4 × £1
+}
+
+TEST(CensusNoCount, RefusedNamingSchoolFactorAndServiceWhereAChargeNeedsIt) {
+    const std::string text = "URN,Phase,Governance,NOR,Places,FSM,EAL3\n"
+                             "1,special,maintained,80,x,,\n"
+                             "2,primary,maintained,100,,,1\n"
+                             "3,primary,maintained,100,,9,c\n";
+    const std::string expected =
+        "census.csv:3: FSM: blank, but \"Free school meals eligibility checking\" charges this maintained primary per FSM pupil\n"
+        "census.csv:2: Places: \"x\" (not available), but \"Statutory duties\" charges this maintained special school per place\n"
+        "census.csv:4: EAL3: \"c\" (suppressed), but \"Statutory duties\" charges this maintained primary per EAL3 pupil\n";
+    EXPECT_EQ(problems_of(text, fsm_and_places()), expected);
+    // The engine refuses too, rather than charging a blank as zero.
+    const auto c = census::load_census(text, "census.csv");
+    try {
+        calc::calculate(c, fsm_and_places());
+        ADD_FAILURE() << "a blank a charge needs was charged";
+    } catch (const calc::InputError& e) {
+        ASSERT_EQ(e.diagnostics.size(), 1u);
+        EXPECT_EQ(e.diagnostics[0].line, 3);
+    }
+    // A zero rate needs no count.
+    calc::Schedule zero = fsm_and_places();
+    zero.services[0].options[0].rates[0].second = calc::Rate{d("0")};
+    zero.services.pop_back();
+    EXPECT_EQ(problems_of(text, zero), "");
+}

@@ -128,3 +128,27 @@ TEST(CliErrors, ValidateSaysOkForTheShippedFiles) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CliErrors, ABlankCountIsRefusedOnlyWhereAChargeNeedsIt) {
+    const auto dir = testing_cli::scratch("blank");
+    std::string rates = kGoodRates;
+    rates.replace(rates.find("AWPU"), 4, "FSM");
+    testing_cli::write(dir / "r.toml", rates);
+    // A special school and an academy may leave FSM blank (or z): no charge needs it.
+    testing_cli::write(dir / "ok.csv", kCensusHeader + "1,A,primary,maintained,100,10\n2,S,special,maintained,50,\n"
+                                                       "3,Y,primary,academy,90,z\n");
+    const auto ok = dedeleg("calc --census ok.csv --rates r.toml", dir);
+    EXPECT_EQ(ok.exit_code, 0) << ok.err;
+    EXPECT_NE(ok.out.find("1,,A,primary,404.90,404.90\n"), std::string::npos) << ok.out;
+    // A maintained primary charged per FSM pupil needs its count.
+    testing_cli::write(dir / "bad.csv", kCensusHeader + "1,A,primary,maintained,100,\n");
+    for (const char* command : {"calc", "validate", "tables"}) {
+        const auto bad = dedeleg(std::string(command) + " --census bad.csv --rates r.toml", dir);
+        EXPECT_EQ(bad.exit_code, 2) << command;
+        EXPECT_EQ(bad.err, "bad.csv:2: FSM: blank, but \"Maternity\" charges this maintained primary per FSM pupil\n") << command;
+    }
+}
+
+}  // namespace

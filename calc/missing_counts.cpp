@@ -1,0 +1,50 @@
+#include "calc/missing_counts.hpp"
+
+#include "calc/eligibility.hpp"
+
+namespace calc {
+
+namespace {
+
+std::string per_unit(Factor f) {
+    switch (f) {
+        case Factor::AWPU: return "per pupil";
+        case Factor::PLACE: return "per place";
+        case Factor::LUMP: return "per school";
+        default: return "per " + std::string(code_of(f)) + " pupil";
+    }
+}
+
+std::string school_words(const School& s) {
+    std::string words = "this " + std::string(name_of(s.governance)) + " " + std::string(name_of(s.phase));
+    return s.phase == Phase::special ? words + " school" : words;
+}
+
+}  // namespace
+
+std::optional<Diagnostic> missing_count(const Census& census, const School& school, const Service& service,
+                                        const RateOption& option) {
+    if (!is_charged(school, service)) return std::nullopt;
+    for (const auto& [factor, rate] : option.rates) {
+        if (!factor_applies(school, factor) || has_count(school, factor) || rate.value.is_zero()) continue;
+        const std::string column = factor == Factor::PLACE ? "Places" : std::string(code_of(factor));
+        return Diagnostic{census.source, school.source_line, column,
+                          std::string(words_for(school.no_count[index_of(factor)])) + ", but \"" + service.name +
+                              "\" charges " + school_words(school) + " " + per_unit(factor)};
+    }
+    return std::nullopt;
+}
+
+std::vector<Diagnostic> missing_counts(const Census& census, const Schedule& schedule) {
+    std::vector<Diagnostic> out;
+    for (const Service& service : schedule.services)
+        for (const School& school : census.schools)
+            for (const RateOption& option : service.options)
+                if (auto d = missing_count(census, school, service, option)) {
+                    out.push_back(std::move(*d));
+                    break;
+                }
+    return out;
+}
+
+}  // namespace calc
