@@ -1,5 +1,9 @@
 #include "calc/money.hpp"
 
+#include "calc/number_text.hpp"
+#include "calc/text.hpp"
+
+#include <algorithm>
 #include <stdexcept>
 
 namespace calc {
@@ -9,6 +13,27 @@ std::optional<std::string> rate_problem(const Decimal& rate) {
     if (rate.significant_places() > kMaxRatePlaces)
         return "a rate has at most " + std::to_string(kMaxRatePlaces) + " decimal places";
     return std::nullopt;
+}
+
+std::optional<std::string> separator_problem(std::string_view typed, Factor factor) {
+    if (factor == Factor::LUMP) return std::nullopt;
+    try {
+        if (!parse_number(typed).grouped) return std::nullopt;
+    } catch (const InvalidNumber&) {
+        return std::nullopt;
+    }
+    const std::string text(trim(typed));
+    std::string plain;
+    for (char c : text)
+        if (c != ',') plain += c;
+    std::string hint = "write " + plain;
+    if (std::count(text.begin(), text.end(), ',') == 1 && text.find('.') == std::string::npos) {
+        std::string decimal = text;
+        decimal[decimal.find(',')] = '.';
+        hint += " or " + decimal;
+    }
+    return std::string("a thousands separator in a ") + (factor == Factor::PLACE ? "per-place" : "per-pupil") +
+           " rate is ambiguous: \"" + text + "\": " + hint;
 }
 
 Decimal present_to(const Decimal& amount, long long pounds, RoundingMode mode) {

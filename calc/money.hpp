@@ -3,10 +3,12 @@
 // an amount and nothing is rounded without a named mode.
 
 #include "calc/decimal.hpp"
+#include "calc/factor.hpp"
 #include "calc/rounding.hpp"
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace calc {
 
@@ -53,6 +55,14 @@ inline constexpr int kMaxRatePlaces = 4;
 /// decimal places"), or nothing when it can. The one rate rule: loaders, edits
 /// and the GUI's fields all ask here.
 std::optional<std::string> rate_problem(const Decimal& rate);
+
+/// Why a rate typed as `typed` for `factor` is ambiguous, or nothing: a
+/// thousands separator in a per-pupil or per-place rate may be a European
+/// decimal comma, so it is refused ("a thousands separator in a per-pupil
+/// rate is ambiguous: \"40,490\": write 40490 or 40.490"); a LUMP (a sum per
+/// school, budget-sized) may have one. Text that is not a number: nothing
+/// (the number parser says why). Loaders and the GUI's rate fields ask here.
+std::optional<std::string> separator_problem(std::string_view typed, Factor factor);
 
 /// A rate a schedule may hold: not negative, at most kMaxRatePlaces places.
 inline bool is_valid_rate(const Decimal& rate) { return !rate_problem(rate); }

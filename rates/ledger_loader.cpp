@@ -64,8 +64,8 @@ private:
                                                 " after " + ledger.years.back().year);
             if (auto r = number(*t, "rate", where, true)) {
                 if (r->value.sign() < 0 || r->percent) problem(*t->get("rate"), where + "rate", "a rate is a positive £ amount");
-                else if (r->grouped)
-                    problem(*t->get("rate"), where + "rate", separator_refusal(t->get("rate")->value_or(std::string()), "per-pupil"));
+                else if (const auto why = calc::separator_problem(t->get("rate")->value_or(std::string()), calc::Factor::AWPU))
+                    problem(*t->get("rate"), where + "rate", *why);
                 y.rate = calc::Rate{r->value};
             }
             if (auto p = integer(*t, "pupils", where, true)) {

@@ -275,9 +275,8 @@ private:
         const auto n = number(value, at);
         if (!n) return std::nullopt;
         const std::string typed = n->value.to_string();
-        if (n->grouped && factor != calc::Factor::LUMP) {
-            problem(value, at, separator_refusal(value.as_string() ? value.as_string()->get() : typed,
-                                                 factor == calc::Factor::PLACE ? "per-place" : "per-pupil"));
+        if (const auto why = calc::separator_problem(value.as_string() ? value.as_string()->get() : typed, factor)) {
+            problem(value, at, *why);
             return std::nullopt;
         }
         if (n->percent) problem(value, at, "a rate is in pounds, not a percentage");

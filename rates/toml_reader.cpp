@@ -98,19 +98,6 @@ std::optional<long long> TomlReader::integer(const toml::table& t, std::string_v
     return std::nullopt;
 }
 
-std::string TomlReader::separator_refusal(const std::string& typed, const std::string& kind) {
-    std::string plain;
-    for (char c : typed)
-        if (c != ',') plain += c;
-    std::string hint = "write " + std::string(calc::trim(plain));
-    if (std::count(typed.begin(), typed.end(), ',') == 1 && typed.find('.') == std::string::npos) {
-        std::string decimal(calc::trim(typed));
-        decimal[decimal.find(',')] = '.';
-        hint += " or " + decimal;
-    }
-    return "a thousands separator in a " + kind + " rate is ambiguous: \"" + typed + "\": " + hint;
-}
-
 std::vector<std::pair<std::string, const toml::node*>> TomlReader::in_file_order(const toml::table& t) {
     std::vector<std::pair<std::string, const toml::node*>> entries;
     for (const auto& [key, value] : t) entries.push_back({std::string(key.str()), &value});

@@ -42,11 +42,6 @@ public:
     /// A whole number (TOML integer).
     std::optional<long long> integer(const toml::table& t, std::string_view key, const std::string& where, bool required);
 
-    /// The refusal of a `kind` ("per-pupil") rate typed with a thousands
-    /// separator, which could be a decimal comma: a thousands separator in a
-    /// per-pupil rate is ambiguous: "40,490": write 40490 or 40.490
-    static std::string separator_refusal(const std::string& typed, const std::string& kind);
-
     /// A table's entries in the order they are written in the file (toml++ sorts them).
     static std::vector<std::pair<std::string, const toml::node*>> in_file_order(const toml::table& t);
 

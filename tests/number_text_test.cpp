@@ -1,3 +1,4 @@
+#include "calc/money.hpp"
 #include "calc/number_text.hpp"
 
 #include <gtest/gtest.h>
@@ -46,6 +47,21 @@ TEST(ParseNumber, MessageQuotesTheInput) {
     } catch (const calc::InvalidNumber& e) {
         EXPECT_STREQ(e.what(), "misplaced thousands separator: \"1,23\"");
     }
+}
+
+TEST(NumberText, ThousandsSeparatorsAreNotedAndAmbiguousInARate) {
+    EXPECT_TRUE(calc::parse_number("40,490").grouped);
+    EXPECT_TRUE(calc::parse_number("£1,234.50").grouped);
+    EXPECT_FALSE(calc::parse_number("40490").grouped);
+    EXPECT_EQ(calc::separator_problem("40,490", calc::Factor::AWPU),
+              "a thousands separator in a per-pupil rate is ambiguous: \"40,490\": write 40490 or 40.490");
+    EXPECT_EQ(calc::separator_problem(" £1,045 ", calc::Factor::PLACE),
+              "a thousands separator in a per-place rate is ambiguous: \"£1,045\": write £1045 or £1.045");
+    EXPECT_EQ(calc::separator_problem("1,234,567.5", calc::Factor::FSM),
+              "a thousands separator in a per-pupil rate is ambiguous: \"1,234,567.5\": write 1234567.5");
+    EXPECT_EQ(calc::separator_problem("£1,000", calc::Factor::LUMP), std::nullopt);
+    EXPECT_EQ(calc::separator_problem("40.49", calc::Factor::AWPU), std::nullopt);
+    EXPECT_EQ(calc::separator_problem("forty", calc::Factor::AWPU), std::nullopt);
 }
 
 }  // namespace
