@@ -6,15 +6,27 @@
 
 namespace calc {
 
-std::vector<FactorCharge> breakdown(const School& school, const Service& service, const RateOption& option) {
+std::vector<FactorCharge> breakdown(const School& school, const Service& service, const RatesByPhase& rates) {
     std::vector<FactorCharge> out;
     if (!is_charged(school, service)) return out;
-    for (const auto& [factor, rate] : option.rates) {
+    for (const auto& [factor, rate] : rates[index_of(school.phase)]) {
         if (!factor_applies(school, factor)) continue;
         const Count count{count_of(school, factor)};
         out.push_back({factor, count, rate, rate * count});
     }
     return out;
+}
+
+std::vector<FactorCharge> breakdown(const Census& census, const School& school, const Service& service,
+                                    const RateOption& option) {
+    return breakdown(school, service, effective_rates(census, service, option));
+}
+
+std::vector<FactorCharge> breakdown(const School& school, const Service& service, const RateOption& option) {
+    if (option.budget) return {};
+    RatesByPhase rates;
+    rates[index_of(school.phase)] = option.rates_for(school.phase);
+    return breakdown(school, service, rates);
 }
 
 namespace {
@@ -45,13 +57,15 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
     result.service = service;
     result.option = option;
     result.sum_of_rounded = Money{Decimal(0).with_scale(2)};
+    result.rounded_by_phase.fill(result.sum_of_rounded);
+    result.rates = effective_rates(census, s, rates);
 
     result.charges.reserve(census.schools.size());
     std::vector<Diagnostic> missing;  // counts this charge needs that the census does not give
     for (std::size_t i = 0; i < census.schools.size(); ++i) {
         const School& school = census.schools[i];
         if (!is_charged(school, s)) continue;
-        if (auto problem = missing_count(census, school, s, rates)) {
+        if (auto problem = missing_count(census, school, s, result.rates)) {
             missing.push_back(std::move(*problem));
             continue;
         }
@@ -59,23 +73,33 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
         const std::pair<Factor, Rate>* at = nullptr;  // for the message if a figure overflows
         try {
             ExactAmount exact;
-            for (const auto& entry : rates.rates) {
+            const std::size_t phase = index_of(school.phase);
+            for (const auto& entry : result.rates[phase]) {
                 if (!factor_applies(school, entry.first)) continue;
                 at = &entry;
                 const ExactAmount amount = entry.second * Count{count_of(school, entry.first)};
                 exact += amount;
-                result.by_factor[index_of(entry.first)] += amount;
+                result.by_phase_factor[phase][index_of(entry.first)] += amount;
             }
             at = nullptr;
             SchoolCharge charge{i, round_to_penny(exact, schedule.rounding)};
             result.exact_total += exact;
             result.sum_of_rounded += charge.amount;
+            result.exact_by_phase[phase] += exact;
+            result.rounded_by_phase[phase] += charge.amount;
+            ++result.charged_by_phase[phase];
             result.charges.push_back(std::move(charge));
         } catch (const DecimalOverflow& e) {
             throw overflow_at(census, school, s, at, e);
         }
     }
     if (!missing.empty()) throw InputError(std::move(missing));
+    try {
+        for (const auto& phase : result.by_phase_factor)
+            for (std::size_t f = 0; f < kFactorCount; ++f) result.by_factor[f] += phase[f];
+    } catch (const DecimalOverflow& e) {
+        throw InputError({{census.source, 0, s.id, "a factor's total is too large: " + std::string(e.what())}});
+    }
     return result;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The deduction engine: census + schedule -> what each school is charged.
 
+#include "calc/effective_rates.hpp"
 #include "calc/money.hpp"
 #include "calc/schedule.hpp"
 #include "calc/school.hpp"
@@ -32,7 +33,12 @@ struct ServiceResult {
     std::size_t service = 0;  ///< index into Schedule::services
     std::size_t option = 0;   ///< index into Service::options
     std::vector<SchoolCharge> charges;  ///< charged schools only, census order
-    std::array<ExactAmount, kFactorCount> by_factor{};  ///< exact totals per factor
+    std::array<ExactAmount, kFactorCount> by_factor{};  ///< exact totals per factor, every phase
+    std::array<std::array<ExactAmount, kFactorCount>, kPhaseCount> by_phase_factor{};  ///< [phase][factor], exact
+    std::array<ExactAmount, kPhaseCount> exact_by_phase{};  ///< exact totals per phase
+    std::array<Money, kPhaseCount> rounded_by_phase{};      ///< per-school pennies summed per phase
+    std::array<std::size_t, kPhaseCount> charged_by_phase{};  ///< schools charged per phase
+    RatesByPhase rates;       ///< the rates charged to each phase (a budget-first rate as derived on this census)
     ExactAmount exact_total;  ///< exact sum over schools (never rounded here)
     Money sum_of_rounded;     ///< sum of the per-school pennies
 
@@ -50,9 +56,18 @@ struct Calculation {
     ExactAmount rounding_difference() const { return sum_of_rounded.exact() - exact_total; }
 };
 
-/// The factors of one school's charge for one service under `option`:
-/// rate × count for each factor that applies (empty when not charged).
-/// The one formula: calculate_service() sums exactly these.
+/// The factors of one school's charge for one service at `rates` (the
+/// effective_rates() of an option): rate × count for each factor that applies
+/// to the school's phase (empty when not charged). The one formula:
+/// calculate_service() sums exactly these.
+std::vector<FactorCharge> breakdown(const School& school, const Service& service, const RatesByPhase& rates);
+
+/// The same under `option` on `census` (a budget-first rate needs the census).
+std::vector<FactorCharge> breakdown(const Census& census, const School& school, const Service& service,
+                                    const RateOption& option);
+
+/// The same for a rate-first option (its phase rates need no census); a
+/// budget-first option gives nothing here: use the census overload.
 std::vector<FactorCharge> breakdown(const School& school, const Service& service, const RateOption& option);
 
 /// Charges one service under rate option `option` (an index into its options).

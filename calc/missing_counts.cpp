@@ -23,9 +23,9 @@ std::string school_words(const School& s) {
 }  // namespace
 
 std::optional<Diagnostic> missing_count(const Census& census, const School& school, const Service& service,
-                                        const RateOption& option) {
+                                        const RatesByPhase& rates) {
     if (!is_charged(school, service)) return std::nullopt;
-    for (const auto& [factor, rate] : option.rates) {
+    for (const auto& [factor, rate] : rates[index_of(school.phase)]) {
         if (!factor_applies(school, factor) || has_count(school, factor) || rate.value.is_zero()) continue;
         const std::string column = factor == Factor::PLACE ? "Places" : std::string(code_of(factor));
         return Diagnostic{census.source, school.source_line, column,
@@ -37,13 +37,16 @@ std::optional<Diagnostic> missing_count(const Census& census, const School& scho
 
 std::vector<Diagnostic> missing_counts(const Census& census, const Schedule& schedule) {
     std::vector<Diagnostic> out;
-    for (const Service& service : schedule.services)
+    for (const Service& service : schedule.services) {
+        std::vector<RatesByPhase> options;
+        for (const RateOption& option : service.options) options.push_back(effective_rates(census, service, option));
         for (const School& school : census.schools)
-            for (const RateOption& option : service.options)
-                if (auto d = missing_count(census, school, service, option)) {
+            for (const RatesByPhase& rates : options)
+                if (auto d = missing_count(census, school, service, rates)) {
                     out.push_back(std::move(*d));
                     break;
                 }
+    }
     return out;
 }
 

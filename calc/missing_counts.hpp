@@ -2,6 +2,7 @@
 // Census cells with no count (blank, z, x, c) that a charge needs.
 
 #include "calc/diagnostic.hpp"
+#include "calc/effective_rates.hpp"
 #include "calc/schedule.hpp"
 #include "calc/school.hpp"
 
@@ -15,8 +16,9 @@ namespace calc {
 /// meals eligibility checking" charges this maintained primary per FSM pupil`.
 /// A factor the school is not charged on (an academy, a special school's pupil
 /// factors, a zero rate) needs no count.
+/// `rates` are effective_rates() of the option on this census.
 std::optional<Diagnostic> missing_count(const Census& census, const School& school, const Service& service,
-                                        const RateOption& option);
+                                        const RatesByPhase& rates);
 
 /// Every such problem over every option of every service, one per school and service.
 std::vector<Diagnostic> missing_counts(const Census& census, const Schedule& schedule);

@@ -5,10 +5,14 @@
 namespace calc {
 
 std::optional<PoundRange> range_of(const ServiceResult& result) {
-    if (result.charges.empty()) return std::nullopt;
     std::vector<Decimal> amounts;
     amounts.reserve(result.charges.size());
     for (const SchoolCharge& c : result.charges) amounts.push_back(c.amount.value);
+    return range_of(std::move(amounts));
+}
+
+std::optional<PoundRange> range_of(std::vector<Decimal> amounts) {
+    if (amounts.empty()) return std::nullopt;
     std::sort(amounts.begin(), amounts.end());
 
     const std::size_t n = amounts.size();

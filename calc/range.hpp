@@ -19,4 +19,7 @@ struct PoundRange {
 /// Empty when no school is charged.
 std::optional<PoundRange> range_of(const ServiceResult& result);
 
+/// The same over any penny amounts (e.g. each school's total over every service).
+std::optional<PoundRange> range_of(std::vector<Decimal> amounts);
+
 }  // namespace calc

@@ -33,17 +33,50 @@ struct RateDerivation {
     RoundingMode round = RoundingMode::up;
 };
 
+/// One phase's rates in an option: they replace the service-wide rates for
+/// schools of that phase, factor by factor (a factor only here is charged to
+/// that phase only). `[service.phase_rates.secondary]` in a schedule.
+struct PhaseRates {
+    Phase phase = Phase::primary;
+    std::vector<std::pair<Factor, Rate>> rates;  ///< in the schedule's order
+};
+
+/// A budget-first rate: the total to raise is fixed and the rate is the
+/// budget ÷ the basis factor's count over the schools the service charges
+/// (exempt schools and academies excluded), rounded to `places` with `round`.
+/// With per-phase budgets each phase's rate comes from its own budget and its
+/// own schools. The rate rises as the base shrinks (schools convert).
+struct BudgetRule {
+    Factor basis = Factor::AWPU;
+    std::optional<Decimal> budget;                        ///< one budget over every phase, in pounds
+    std::vector<std::pair<Phase, Decimal>> phase_budgets;  ///< or one per phase (`[service.phase_budget]`)
+    int places = 2;                                       ///< 2 to 4 decimal places of the rate
+    RoundingMode round = RoundingMode::up;                ///< up by default, so the budget is met
+};
+
 /// One set of rates for a service. A service has one or more; the Forum votes
 /// between them (e.g. trade union time unchanged at £2.80, or +5.5% at £2.96).
 struct RateOption {
     std::string id;
     std::string label;                           ///< as the paper words it
-    std::vector<std::pair<Factor, Rate>> rates;  ///< in the schedule's order
+    std::vector<std::pair<Factor, Rate>> rates;  ///< in the schedule's order; every listed phase
+    std::vector<PhaseRates> phase_rates;         ///< per-phase replacements, in the schedule's order
+    std::optional<BudgetRule> budget;            ///< budget-first: rates come from the census (effective_rates())
     long long present_to = 1;                    ///< totals shown to the nearest £1, £100, £1,000...
     std::string derivation;                      ///< how the rate was set, in words
     std::vector<std::pair<Factor, RateDerivation>> derived;  ///< rules behind some rates, checked on load
 
+    /// The service-wide rate for `f` (not a phase's replacement), or null.
     const Rate* rate_for(Factor f) const;
+    /// The rate a school of `phase` is charged for `f`: the phase's own rate
+    /// if it has one, else the service-wide rate, or null. A budget-first
+    /// option's rates need the census: use calc::effective_rate().
+    const Rate* rate_for(Factor f, Phase phase) const;
+    /// Every rate a school of `phase` is charged under this option (not
+    /// budget-first), service-wide order first, then factors only the phase has.
+    std::vector<std::pair<Factor, Rate>> rates_for(Phase phase) const;
+    /// The phase's own replacement rates, or null when it has none.
+    const PhaseRates* phase_rates_for(Phase phase) const;
 };
 
 struct Service {

@@ -13,6 +13,8 @@
 namespace calc {
 
 enum class Phase { primary, secondary, all_through, special, nursery, pru };
+inline constexpr std::size_t kPhaseCount = 6;
+inline constexpr std::size_t index_of(Phase p) { return static_cast<std::size_t>(p); }
 enum class Governance { maintained, academy };
 
 std::string_view name_of(Phase p);          ///< "primary", "all-through"...

@@ -1,17 +1,8 @@
 #include "calc/tables.hpp"
 
-namespace calc {
+#include "calc/per_school.hpp"
 
-std::string phase_label(const Service& service, Factor factor) {
-    if (factor == Factor::PLACE) return std::string(label_of(Phase::special));
-    std::string label;
-    for (Phase p : service.phases) {
-        if (!is_mainstream(p)) continue;
-        if (!label.empty()) label += " & ";
-        label += label_of(p);
-    }
-    return label;
-}
+namespace calc {
 
 namespace {
 
@@ -31,13 +22,26 @@ std::optional<PreviousYear> previous_year(const Census& census, const Schedule* 
     return std::nullopt;
 }
 
+const Rate* rate_in(const RatesByPhase& rates, Phase phase, Factor factor) {
+    for (const auto& [f, rate] : rates[index_of(phase)])
+        if (f == factor) return &rate;
+    return nullptr;
+}
+
 void add_previous(FactorColumn& column, const std::optional<PreviousYear>& before) {
     if (!before) return;
-    const Rate* rate = before->option->rate_for(column.factor);
+    const Rate* rate = rate_in(before->result.rates, column.phase, column.factor);
     if (!rate) return;
     column.previous = *rate;
-    column.previous_exact = before->result.by_factor[index_of(column.factor)];
+    column.previous_exact = before->result.by_phase_factor[index_of(column.phase)][index_of(column.factor)];
     column.previous_presented = present_to(column.previous_exact->value, before->option->present_to, kPresentationRounding);
+}
+
+// Whether a factor is charged to schools of a phase (as factor_applies() decides per school).
+bool applies_to_phase(Phase phase, Factor factor) {
+    if (factor == Factor::LUMP) return true;
+    if (phase == Phase::special) return factor == Factor::PLACE;
+    return factor != Factor::PLACE;
 }
 
 ServiceTable table_for(const Census& census, const Schedule& schedule, const std::optional<PreviousYear>& before,
@@ -45,21 +49,32 @@ ServiceTable table_for(const Census& census, const Schedule& schedule, const std
     const Service& service = schedule.services[s];
     const RateOption& option = service.options[o];
     const ServiceResult result = calculate_service(census, schedule, s, o);
+    auto presented = [&](const ExactAmount& a) { return present_to(a.value, option.present_to, kPresentationRounding); };
 
     ServiceTable table;
     table.service = s;
     table.option = o;
     table.selected = o == service.selected;
-    for (const auto& [factor, rate] : option.rates) {
-        const ExactAmount exact = result.by_factor[index_of(factor)];
-        FactorColumn column{factor, phase_label(service, factor), rate, std::nullopt, std::nullopt, std::nullopt,
-                            exact, present_to(exact.value, option.present_to, kPresentationRounding)};
-        add_previous(column, before);
-        table.columns.push_back(std::move(column));
-        table.sum_of_presented_columns += table.columns.back().presented;
+    for (Phase phase : service.phases) {
+        const std::size_t p = index_of(phase);
+        PhaseTotal total{phase, result.exact_by_phase[p], presented(result.exact_by_phase[p]), Decimal(),
+                         result.rounded_by_phase[p], result.charged_by_phase[p]};
+        for (const auto& [factor, rate] : result.rates[p]) {
+            if (!applies_to_phase(phase, factor)) continue;
+            const ExactAmount exact = result.by_phase_factor[p][index_of(factor)];
+            FactorColumn column{factor,       std::string(label_of(phase)), rate, std::nullopt, std::nullopt,
+                                std::nullopt, exact, presented(exact), phase};
+            add_previous(column, before);
+            total.sum_of_presented_columns += column.presented;
+            table.sum_of_presented_columns += column.presented;
+            table.columns.push_back(std::move(column));
+        }
+        table.sum_of_presented_phases += total.presented;
+        table.phases.push_back(std::move(total));
     }
+    table.budgets = budget_working(census, service, option);
     table.exact_total = result.exact_total;
-    table.presented_total = present_to(result.exact_total.value, option.present_to, kPresentationRounding);
+    table.presented_total = presented(result.exact_total);
     table.sum_of_rounded = result.sum_of_rounded;
     table.schools_charged = result.charges.size();
     table.range = range_of(result);
@@ -76,6 +91,24 @@ std::vector<ServiceTable> build_tables(const Census& census, const Schedule& sch
             tables.push_back(table_for(census, schedule, before, s, o));
     }
     return tables;
+}
+
+TablesSummary summarise(const Census& census, const Schedule& schedule, const std::vector<ServiceTable>& tables) {
+    TablesSummary out;
+    out.sum_of_rounded = Money{Decimal(0).with_scale(2)};
+    for (const ServiceTable& t : tables) {
+        if (!t.selected) continue;
+        out.exact_total += t.exact_total;
+        out.sum_of_rounded += t.sum_of_rounded;
+        out.sum_of_presented_services += t.presented_total;
+    }
+    out.presented_total = out.exact_total.value.round(0, kPresentationRounding);
+    std::vector<Decimal> totals;
+    for (const SchoolRow& row : per_school_rows(calculate(census, schedule), census.schools.size()))
+        totals.push_back(row.total.value);
+    out.schools_charged = totals.size();
+    out.range = range_of(std::move(totals));
+    return out;
 }
 
 }  // namespace calc

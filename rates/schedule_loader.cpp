@@ -60,7 +60,8 @@ private:
         const std::string where = (s.id.empty() ? std::string("service") : s.id) + ".";
         if (!s.id.empty() && s.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
             problem(*t.get("id"), where + "id", "use lower-case letters, digits and - only");
-        allow_keys(t, where, {"id", "name", "kind", "phases", "rates", "label", "present_to", "derivation", "derive",
+        allow_keys(t, where, {"id", "name", "kind", "phases", "rates", "phase_rates", "budget", "phase_budget", "basis",
+                              "places", "round", "label", "present_to", "derivation", "derive",
                               "option", "selected", "note"});
         s.name = text(t, "name", where, true);
         const std::string kind = text(t, "kind", where, true);
@@ -81,7 +82,8 @@ private:
                 if (!o) continue;
                 const std::string id = text(*o, "id", where + "option.", true);
                 const std::string owhere = where + "option." + (id.empty() ? std::to_string(i + 1) : id) + ".";
-                allow_keys(*o, owhere, {"id", "label", "rates", "present_to", "derivation", "derive", "note"});
+                allow_keys(*o, owhere, {"id", "label", "rates", "phase_rates", "budget", "phase_budget", "basis", "places",
+                                        "round", "present_to", "derivation", "derive", "note"});
                 calc::RateOption option = read_option(*o, owhere, s);
                 option.id = id;
                 option.label = text(*o, "label", owhere, true);
@@ -139,17 +141,35 @@ private:
             if (!power_of_ten) problem(*p, where + "present_to", "must be 1, 10, 100, 1000 ... (pounds)");
             else option.present_to = v;
         }
+        if (t.contains("budget") || t.contains("phase_budget")) {
+            read_budget(t, where, s, option);
+            for (const char* key : {"rates", "phase_rates", "derive"})
+                if (const toml::node* n = t.get(key))
+                    problem(*n, where + key, "a budget-first rate comes from its budget; give rates or a budget, not both");
+            return option;
+        }
+        for (const char* key : {"basis", "places", "round"})
+            if (const toml::node* n = t.get(key)) problem(*n, where + key, "only for a budget-first rate (with budget or phase_budget)");
         const toml::node* r = t.get("rates");
         const toml::table* table = r ? r->as_table() : nullptr;
         if (!table || table->empty()) {
             problem(r ? *r : static_cast<const toml::node&>(t), where + "rates", "give rates, e.g. rates = { AWPU = \"40.49\" }");
             return option;
         }
-        // Keep the order the user wrote, as the paper does.
+        option.rates = read_rate_table(*table, where + "rates.", s, std::nullopt);
+        if (const toml::node* p = t.get("phase_rates")) read_phase_rates(*p, where, s, option);
+        if (const toml::node* d = t.get("derive")) read_derivations(*d, where, option);
+        return option;
+    }
+
+    // One table of rates, { FACTOR = "rate", ... }, in the order written. `phase`: a phase's own rates.
+    std::vector<std::pair<calc::Factor, calc::Rate>> read_rate_table(const toml::table& table, const std::string& prefix,
+                                                                    const calc::Service& s, std::optional<calc::Phase> phase) {
+        std::vector<std::pair<calc::Factor, calc::Rate>> rates;
         std::map<calc::Factor, std::string> written;  // factor -> its key as first written
-        for (const auto& [key, value_ptr] : in_file_order(*table)) {
+        for (const auto& [key, value_ptr] : in_file_order(table)) {
             const toml::node& value = *value_ptr;
-            const std::string at = where + "rates." + key;
+            const std::string at = prefix + key;
             const auto factor = calc::factor_from_code(key);
             if (!factor) {
                 problem(value, at, "unknown factor (AWPU, FSM, FSM6, EAL3, IDACI_A..IDACI_F, LPA, PLACE, LUMP)");
@@ -162,10 +182,111 @@ private:
             written.emplace(*factor, key);
             if (*factor == calc::Factor::PLACE && !s.covers(calc::Phase::special))
                 problem(value, at, "a PLACE rate needs \"special\" among the phases (education functions only)");
-            if (auto rate = read_rate(value, at, *factor)) option.rates.push_back({*factor, calc::Rate{*rate}});
+            else if (phase && *factor == calc::Factor::PLACE && *phase != calc::Phase::special)
+                problem(value, at, "a PLACE rate is charged to special schools only; give it under phase_rates.special");
+            else if (phase && *phase == calc::Phase::special && *factor != calc::Factor::PLACE && *factor != calc::Factor::LUMP)
+                problem(value, at, "special schools are charged per place only (PLACE, or LUMP)");
+            if (auto rate = read_rate(value, at, *factor)) rates.push_back({*factor, calc::Rate{*rate}});
         }
-        if (const toml::node* d = t.get("derive")) read_derivations(*d, where, option);
-        return option;
+        return rates;
+    }
+
+    // phase_rates = { secondary = { EAL3 = "16.34" } }, or [service.phase_rates.secondary].
+    void read_phase_rates(const toml::node& node, const std::string& where, const calc::Service& s, calc::RateOption& option) {
+        const toml::table* table = node.as_table();
+        if (!table) {
+            problem(node, where + "phase_rates", "write [service.phase_rates.secondary] with the phase's rates, e.g. EAL3 = \"16.34\"");
+            return;
+        }
+        for (const auto& [key, value_ptr] : in_file_order(*table)) {
+            const std::string at = where + "phase_rates." + key;
+            const auto phase = calc::phase_from_name(key);
+            const toml::table* rates = value_ptr->as_table();
+            if (!phase) {
+                problem(*value_ptr, at, "unknown phase (primary, secondary, all-through, special)");
+                continue;
+            }
+            if (!s.covers(*phase)) {
+                problem(*value_ptr, at, "\"" + key + "\" is not among this service's phases (" + phase_list(s) + ")");
+                continue;
+            }
+            if (option.phase_rates_for(*phase)) {
+                problem(*value_ptr, at, std::string(calc::name_of(*phase)) + " given twice (names are not case-sensitive)");
+                continue;
+            }
+            if (!rates || rates->empty()) {
+                problem(*value_ptr, at, "give the phase's rates, e.g. EAL3 = \"16.34\"");
+                continue;
+            }
+            option.phase_rates.push_back({*phase, read_rate_table(*rates, at + ".", s, *phase)});
+        }
+    }
+
+    static std::string phase_list(const calc::Service& s) {
+        std::string out;
+        for (calc::Phase p : s.phases) out += (out.empty() ? "" : ", ") + std::string(calc::name_of(p));
+        return out.empty() ? "none" : out;
+    }
+
+    // budget = "£270,700" (or [service.phase_budget]), basis, places, round.
+    void read_budget(const toml::table& t, const std::string& where, const calc::Service& s, calc::RateOption& option) {
+        calc::BudgetRule rule;
+        const std::string basis = text(t, "basis", where, false);
+        if (!basis.empty()) {
+            const auto factor = calc::factor_from_code(basis);
+            if (!factor) problem(*t.get("basis"), where + "basis", "unknown factor \"" + basis + "\" (AWPU, FSM, ..., PLACE, LUMP)");
+            else if (*factor == calc::Factor::PLACE && !s.covers(calc::Phase::special))
+                problem(*t.get("basis"), where + "basis", "a PLACE basis needs \"special\" among the phases");
+            else rule.basis = *factor;
+        }
+        if (const toml::node* p = t.get("places")) {
+            const auto* i = p->as_integer();
+            if (!i || i->get() < 2 || i->get() > calc::kMaxRatePlaces)
+                problem(*p, where + "places", "the rate's decimal places: 2, 3 or 4");
+            else rule.places = static_cast<int>(i->get());
+        }
+        const std::string round = text(t, "round", where, false);
+        if (!round.empty()) {
+            if (auto mode = calc::rounding_mode_from_name(round)) rule.round = *mode;
+            else problem(*t.get("round"), where + "round",
+                         "unknown rounding mode \"" + round + "\" (" + std::string(calc::rounding_mode_names()) + ")");
+        }
+        if (t.contains("budget") && t.contains("phase_budget"))
+            problem(*t.get("phase_budget"), where + "phase_budget", "give budget or phase_budget, not both");
+        else if (t.contains("budget"))
+            rule.budget = read_budget_amount(*t.get("budget"), where + "budget");
+        else if (const toml::table* phases = t.get("phase_budget")->as_table()) {
+            for (const auto& [key, value_ptr] : in_file_order(*phases)) {
+                const std::string at = where + "phase_budget." + key;
+                const auto phase = calc::phase_from_name(key);
+                if (!phase) problem(*value_ptr, at, "unknown phase (primary, secondary, all-through, special)");
+                else if (!s.covers(*phase))
+                    problem(*value_ptr, at, "\"" + key + "\" is not among this service's phases (" + phase_list(s) + ")");
+                else if (std::any_of(rule.phase_budgets.begin(), rule.phase_budgets.end(), [&](const auto& b) { return b.first == *phase; }))
+                    problem(*value_ptr, at, std::string(calc::name_of(*phase)) + " given twice (names are not case-sensitive)");
+                else if (auto amount = read_budget_amount(*value_ptr, at)) rule.phase_budgets.push_back({*phase, *amount});
+            }
+            for (calc::Phase p : s.phases)
+                if (std::none_of(rule.phase_budgets.begin(), rule.phase_budgets.end(), [&](const auto& b) { return b.first == p; }))
+                    problem(*t.get("phase_budget"), where + "phase_budget",
+                            "no budget for " + std::string(calc::name_of(p)) + ", one of this service's phases");
+        } else {
+            problem(*t.get("phase_budget"), where + "phase_budget", "write [service.phase_budget] with primary = \"£270,700\" ...");
+        }
+        option.budget = rule;
+    }
+
+    std::optional<calc::Decimal> read_budget_amount(const toml::node& value, const std::string& at) {
+        if (value.is_boolean() || value.is_table() || value.is_array()) {
+            problem(value, at, "a budget must be an amount such as \"£270,700\"");
+            return std::nullopt;
+        }
+        const auto n = number(value, at);
+        if (!n) return std::nullopt;
+        if (n->percent) problem(value, at, "a budget is in pounds, not a percentage");
+        else if (n->value.sign() < 0) problem(value, at, "a budget cannot be negative: \"" + n->value.to_string() + "\"");
+        else return n->value;
+        return std::nullopt;
     }
 
     // derive = { AWPU = { uplift = "5.5%", from = "2.80" }, PLACE = { multiple = "3", of = "AWPU" } }

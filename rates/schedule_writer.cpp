@@ -17,13 +17,27 @@ std::string quoted(const std::string& text) {
     return out.str();
 }
 
-std::string rates_table(const calc::RateOption& option) {
+std::string rates_table(const std::vector<std::pair<calc::Factor, calc::Rate>>& rates) {
     std::string out = "{ ";
-    for (std::size_t i = 0; i < option.rates.size(); ++i) {
+    for (std::size_t i = 0; i < rates.size(); ++i) {
         if (i > 0) out += ", ";
-        out += std::string(calc::code_of(option.rates[i].first)) + " = \"" + option.rates[i].second.value.to_string() + "\"";
+        out += std::string(calc::code_of(rates[i].first)) + " = \"" + rates[i].second.value.to_string() + "\"";
     }
     return out + " }";
+}
+
+void write_budget(std::ostringstream& out, const calc::BudgetRule& b, const std::string& indent) {
+    if (b.budget) out << indent << "budget = \"" << b.budget->to_string() << "\"\n";
+    if (!b.phase_budgets.empty()) {
+        out << indent << "phase_budget = { ";
+        for (std::size_t i = 0; i < b.phase_budgets.size(); ++i)
+            out << (i ? ", " : "") << '"' << calc::name_of(b.phase_budgets[i].first) << "\" = \""
+                << b.phase_budgets[i].second.to_string() << '"';
+        out << " }\n";
+    }
+    out << indent << "basis = \"" << calc::code_of(b.basis) << "\"\n";
+    out << indent << "places = " << b.places << '\n';
+    out << indent << "round = \"" << calc::name_of(b.round) << "\"\n";
 }
 
 std::string derivation_table(const calc::RateDerivation& d) {
@@ -45,7 +59,18 @@ std::string derivation_table(const calc::RateDerivation& d) {
 }
 
 void write_option_fields(std::ostringstream& out, const calc::RateOption& option, const std::string& indent) {
-    out << indent << "rates = " << rates_table(option) << '\n';
+    if (option.budget) {
+        write_budget(out, *option.budget, indent);
+    } else {
+        out << indent << "rates = " << rates_table(option.rates) << '\n';
+        if (!option.phase_rates.empty()) {
+            out << indent << "phase_rates = { ";
+            for (std::size_t i = 0; i < option.phase_rates.size(); ++i)
+                out << (i ? ", " : "") << '"' << calc::name_of(option.phase_rates[i].phase)
+                    << "\" = " << rates_table(option.phase_rates[i].rates);
+            out << " }\n";
+        }
+    }
     if (!option.derived.empty()) {
         out << indent << "derive = { ";
         for (std::size_t i = 0; i < option.derived.size(); ++i)

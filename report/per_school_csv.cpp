@@ -32,7 +32,7 @@ void write_long_csv(std::ostream& out, const calc::Census& census, const calc::S
         for (const calc::SchoolCharge& c : r.charges) {
             const calc::School& s = census.schools[c.school];
             const std::string who = csv_field(s.urn) + ',' + csv_field(s.name) + ',' + service + ',';
-            for (const calc::FactorCharge& f : calc::breakdown(s, svc, svc.options[r.option]))
+            for (const calc::FactorCharge& f : calc::breakdown(s, svc, r.rates))
                 out << who << calc::code_of(f.factor) << ',' << f.count.value.to_string() << ','
                     << f.rate.value.to_string() << ',' << f.amount.value.to_string() << '\n';
             out << who << "ROUNDED,,," << calc::format_plain(c.amount.value, 2) << '\n';

@@ -15,13 +15,16 @@ struct TablesReport {
     const calc::Schedule& schedule;
     const calc::Schedule* previous;
     std::vector<calc::ServiceTable> tables;
+    calc::TablesSummary summary;  ///< the selected option of every service
 
     TablesReport(const calc::Census& c, const calc::Schedule& s, const calc::Schedule* p)
-        : census(c), schedule(s), previous(p), tables(calc::build_tables(c, s, p)) {}
+        : census(c), schedule(s), previous(p), tables(calc::build_tables(c, s, p)), summary(calc::summarise(c, s, tables)) {}
 };
 
 void write_tables_markdown(std::ostream& out, const TablesReport& report);
-/// One row per factor of each service option, then a TOTAL row per option.
+/// One row per phase and factor of each service option, a TOTAL row per phase
+/// (when it lists more than one), a TOTAL row per option (with the per-school
+/// range and any note), then an ALL row: the all-services summary.
 void write_tables_csv(std::ostream& out, const TablesReport& report);
 /// Amounts as exact decimal strings, never JSON numbers.
 void write_tables_json(std::ostream& out, const TablesReport& report);

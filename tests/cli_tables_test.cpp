@@ -112,13 +112,22 @@ TEST(Tables, JsonKeepsAmountsAsExactStrings) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_SHOWS(r.out, "\"exact_total\": \"707198.34\"");
     EXPECT_SHOWS(r.out, "\"presented_total\": \"195483\"");
+    EXPECT_SHOWS(r.out, "\"sum_of_presented_services\": \"1860469\"");
+    EXPECT_SHOWS(r.out, "\"lowest\": \"8629\"");
 }
 
 TEST(Tables, CsvHasARowPerFactorAndATotal) {
     const auto r = dedeleg("tables --format csv");
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_SHOWS(r.out, "maternity,Maternity leave insurance,proposed,Proposed,yes,Primary,AWPU,40.49,36.96,707198.34,707198,1,,\n");
-    EXPECT_SHOWS(r.out, "insurance,Insurance,proposed,Proposed,yes,,TOTAL,,,362880.00,363000,1000,38,362880.00\n");
+    EXPECT_SHOWS(r.out, "maternity,Maternity leave insurance,proposed,Proposed,yes,Primary,AWPU,40.49,36.96,707198.34,707198,1,,,,,,\n");
+    // A service's total with its per-school range (lowest, median, highest).
+    EXPECT_SHOWS(r.out, "insurance,Insurance,proposed,Proposed,yes,,TOTAL,,,362880.00,363000,1000,38,362880.00,3444,8841,17199,\n");
+    // Per-phase totals where a service charges more than one phase.
+    EXPECT_SHOWS(r.out, "statutory-duties,Statutory and regulatory duties,proposed,Proposed,yes,Special,TOTAL,,,7042.500,7000,1000,1,7042.50,,,,\n");
+    // The all-services summary, with a note where the presented rows do not add to its total.
+    EXPECT_SHOWS(r.out, "ALL,All services,,,yes,,TOTAL,,,1860414.8544600751,1860415,1,40,1860414.85,8629,43691,87496,\"The services' "
+                        "totals, each as presented, add to £1,860,469; the exact total over every service £1,860,414.8544600751 "
+                        "rounds to £1,860,415.\"\n");
 }
 
 TEST(Tables, OptionSwitchesWhatIsCharged) {

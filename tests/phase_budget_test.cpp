@@ -1,0 +1,182 @@
+// Per-phase rates and budget-first services (issue 9): they load, they charge
+// each school at its phase's rate, and the tables show the working.
+#include "calc/deduction.hpp"
+#include "calc/effective_rates.hpp"
+#include "calc/number_text.hpp"
+#include "calc/tables.hpp"
+#include "census/census_loader.hpp"
+#include "rates/schedule_loader.hpp"
+#include "rates/schedule_writer.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using calc::Factor;
+using calc::Phase;
+
+calc::Decimal d(const char* text) { return calc::parse_number(text).value; }
+
+// The issue's two examples, word for word.
+const std::string kSchedule = R"([schedule]
+authority = "Test"
+year = "2025-26"
+
+[[service]]
+id = "eal"
+name = "Support for EAL pupils"
+kind = "de-delegated"
+phases = ["primary", "secondary"]
+rates = { EAL3 = "9.55", FSM = "1.25" }   # every listed phase
+[service.phase_rates.secondary]           # this phase's rates replace the service-wide ones, factor by factor
+EAL3 = "16.34"
+
+[[service]]
+id = "contingency"
+name = "Schools in financial difficulty"
+kind = "de-delegated"
+phases = ["primary", "secondary"]
+budget = "£270,700"     # the total to raise (or [service.phase_budget] with one budget per phase)
+basis = "AWPU"          # spread over this factor's count
+places = 3              # the rate is rounded to this many places (2-4)
+round = "up"            # with this mode (default "up", so the budget is met)
+)";
+
+const std::string kCensus =
+    "URN,Phase,Governance,NOR,EAL3,FSM,Exempt\n"
+    "1,primary,maintained,100,10,4,\n"
+    "2,secondary,maintained,200,10,2,\n"
+    "3,secondary,academy,900,90,90,\n"                // never charged, never in the base
+    "4,primary,maintained,50,1,1,contingency\n";      // exempt: not in the contingency base
+
+TEST(PhaseRates, TheIssuesSchedulesLoad) {
+    const calc::Schedule s = rates::load_schedule(kSchedule, "r.toml");
+    const calc::RateOption& eal = s.services[0].options[0];
+    EXPECT_EQ(eal.rate_for(Factor::EAL3, Phase::primary)->value, d("9.55"));
+    EXPECT_EQ(eal.rate_for(Factor::EAL3, Phase::secondary)->value, d("16.34"));
+    EXPECT_EQ(eal.rate_for(Factor::FSM, Phase::secondary)->value, d("1.25"));  // not replaced
+    const calc::RateOption& contingency = s.services[1].options[0];
+    ASSERT_TRUE(contingency.budget);
+    EXPECT_EQ(*contingency.budget->budget, d("270700"));
+    EXPECT_EQ(contingency.budget->basis, Factor::AWPU);
+    EXPECT_EQ(contingency.budget->places, 3);
+    EXPECT_EQ(contingency.budget->round, calc::RoundingMode::up);
+}
+
+TEST(PhaseRates, EachSchoolIsChargedItsPhasesRate) {
+    const calc::Schedule s = rates::load_schedule(kSchedule, "r.toml");
+    const calc::Census c = census::load_census(kCensus, "c.csv");
+    const calc::ServiceResult eal = calc::calculate_service(c, s, 0, 0);
+    ASSERT_EQ(eal.charges.size(), 3u);
+    EXPECT_EQ(eal.charges[0].amount.value, d("100.50"));  // 10 × £9.55 + 4 × £1.25
+    EXPECT_EQ(eal.charges[1].amount.value, d("165.90"));  // 10 × £16.34 + 2 × £1.25
+    EXPECT_EQ(eal.exact_by_phase[calc::index_of(Phase::secondary)].value, d("165.90"));
+    EXPECT_EQ(eal.by_phase_factor[calc::index_of(Phase::primary)][calc::index_of(Factor::EAL3)].value, d("105.05"));
+    // The GUI's question: what does this service charge a secondary per EAL3 pupil?
+    EXPECT_EQ(calc::effective_rate(c, s.services[0], s.services[0].options[0], Factor::EAL3, Phase::secondary)->value, d("16.34"));
+}
+
+TEST(BudgetFirst, TheRateIsTheBudgetOverTheChargedBase) {
+    const calc::Schedule s = rates::load_schedule(kSchedule, "r.toml");
+    const calc::Census c = census::load_census(kCensus, "c.csv");
+    // Base: 100 + 200 pupils (the academy and the exempt school are not charged).
+    const auto working = calc::budget_working(c, s.services[1], s.services[1].options[0]);
+    ASSERT_EQ(working.size(), 1u);
+    EXPECT_EQ(working[0].base, d("300"));
+    EXPECT_EQ(working[0].rate, d("902.334"));  // £270,700 ÷ 300 = £902.3333… rounded up to 3 places
+    EXPECT_EQ(working[0].raised(), d("270700.200"));
+    EXPECT_EQ(working[0].difference(), d("0.200"));
+    const calc::ServiceResult r = calc::calculate_service(c, s, 1, 0);
+    ASSERT_EQ(r.charges.size(), 2u);
+    EXPECT_EQ(r.charges[0].amount.value, d("90233.40"));
+    EXPECT_EQ(r.charges[1].amount.value, d("180466.80"));
+    // The rate rises as the base shrinks: the secondary converts.
+    calc::Census fewer = c;
+    fewer.schools[1].governance = calc::Governance::academy;
+    EXPECT_EQ(calc::budget_working(fewer, s.services[1], s.services[1].options[0])[0].rate, d("2707"));
+}
+
+TEST(BudgetFirst, PhaseBudgetsGiveEachPhaseItsOwnRate) {
+    const calc::Schedule s = rates::load_schedule(R"([schedule]
+authority = "Test"
+year = "2025-26"
+
+[[service]]
+id = "contingency"
+name = "Contingency"
+kind = "de-delegated"
+phases = ["primary", "secondary"]
+basis = "FSM"
+places = 4
+round = "half_up"
+[service.phase_budget]
+primary = "£1,000"
+secondary = "999.99"
+)", "r.toml");
+    const calc::Census c = census::load_census(kCensus, "c.csv");
+    const auto working = calc::budget_working(c, s.services[0], s.services[0].options[0]);
+    ASSERT_EQ(working.size(), 2u);
+    EXPECT_EQ(working[0].base, d("4"));            // school 1's 4 FSM pupils (school 4 is exempt)
+    EXPECT_EQ(working[0].rate, d("250.0000"));
+    EXPECT_EQ(working[1].base, d("2"));
+    EXPECT_EQ(working[1].rate, d("499.9950"));     // £999.99 ÷ 2
+    const calc::ServiceResult r = calc::calculate_service(c, s, 0, 0);
+    EXPECT_EQ(r.charges[1].amount.value, d("999.99"));
+    // Tables show a column per phase, per-phase totals and the working.
+    const auto tables = calc::build_tables(c, s, nullptr);
+    ASSERT_EQ(tables[0].columns.size(), 2u);
+    EXPECT_EQ(tables[0].columns[1].phase_label, "Secondary");
+    EXPECT_EQ(tables[0].columns[1].rate.value, d("499.9950"));
+    ASSERT_EQ(tables[0].phases.size(), 2u);
+    EXPECT_EQ(tables[0].phases[0].exact.value, d("1000"));
+    EXPECT_EQ(tables[0].budgets.size(), 2u);
+    // Written and read back unchanged.
+    const calc::Schedule again = rates::load_schedule(rates::write_schedule(s), "again.toml");
+    EXPECT_EQ(again.services[0].options[0].budget->phase_budgets, s.services[0].options[0].budget->phase_budgets);
+    EXPECT_EQ(again.services[0].options[0].budget->places, 4);
+}
+
+TEST(PhaseRates, OptionsTakePhaseRatesAndTheyRoundTrip) {
+    const calc::Schedule s = rates::load_schedule(kSchedule + R"(
+  [[service.option]]
+  id = "cheaper"
+  label = "Cheaper"
+  rates = { AWPU = "1.00" }
+  [service.option.phase_rates.secondary]
+  AWPU = "1.50"
+)", "r.toml");
+    const calc::RateOption& o = s.services[1].options[1];
+    EXPECT_EQ(o.rate_for(Factor::AWPU, Phase::secondary)->value, d("1.50"));
+    EXPECT_EQ(o.rate_for(Factor::AWPU, Phase::primary)->value, d("1.00"));
+    const calc::Schedule again = rates::load_schedule(rates::write_schedule(s), "again.toml");
+    EXPECT_EQ(again.services[0].options[0].rate_for(Factor::EAL3, Phase::secondary)->value, d("16.34"));
+    EXPECT_EQ(again.services[1].options[1].rate_for(Factor::AWPU, Phase::secondary)->value, d("1.50"));
+    EXPECT_EQ(*again.services[1].options[0].budget->budget, d("270700"));
+}
+
+std::string first_problem(const std::string& text) {
+    try {
+        rates::load_schedule(text, "r.toml");
+    } catch (const calc::InputError& e) {
+        return e.diagnostics.front().to_string();
+    }
+    return "(accepted)";
+}
+
+TEST(PhaseRates, MistakesAreFileLineErrors) {
+    const std::string head = "[schedule]\nauthority = \"T\"\nyear = \"2025-26\"\n\n[[service]]\nid = \"eal\"\nname = \"EAL\"\n"
+                             "kind = \"de-delegated\"\nphases = [\"primary\"]\n";
+    EXPECT_EQ(first_problem(head + "rates = { EAL3 = \"9.55\" }\n[service.phase_rates.secondary]\nEAL3 = \"16.34\"\n"),
+              "r.toml:11: eal.phase_rates.secondary: \"secondary\" is not among this service's phases (primary)");
+    EXPECT_EQ(first_problem(head + "rates = { EAL3 = \"9.55\" }\n[service.phase_rates.primary]\nEAL4 = \"16.34\"\n"),
+              "r.toml:12: eal.phase_rates.primary.EAL4: unknown factor (AWPU, FSM, FSM6, EAL3, IDACI_A..IDACI_F, LPA, PLACE, LUMP)");
+    EXPECT_EQ(first_problem(head + "budget = \"100\"\nplaces = 5\n"), "r.toml:11: eal.places: the rate's decimal places: 2, 3 or 4");
+    EXPECT_EQ(first_problem(head + "budget = \"100\"\nrates = { AWPU = \"1\" }\n"),
+              "r.toml:11: eal.rates: a budget-first rate comes from its budget; give rates or a budget, not both");
+    EXPECT_EQ(first_problem(head + "rates = { AWPU = \"1\" }\nplaces = 3\n"),
+              "r.toml:11: eal.places: only for a budget-first rate (with budget or phase_budget)");
+    EXPECT_EQ(first_problem(head + "[service.phase_budget]\nsecondary = \"100\"\n"),
+              "r.toml:11: eal.phase_budget.secondary: \"secondary\" is not among this service's phases (primary)");
+}
+
+}  // namespace
