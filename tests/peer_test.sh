@@ -14,4 +14,14 @@ done
 python3 "$root/bench/peer/calc.py" "$root/rates/havering/2025-26.toml" "$dir/synth.csv" "$dir/peer.csv"
 "$dedeleg" calc --census "$dir/synth.csv" --out "$dir/ours.csv" 2>/dev/null
 cmp "$dir/peer.csv" "$dir/ours.csv"
+# Issue 9: per-phase rates, per-phase budgets, a budget-first service and 3-4 place rates,
+# over generated censuses of every phase (primary, secondary, all-through, special, and the
+# nursery schools and PRUs nobody may charge).
+for seed in 1 2 3; do
+  "$dedeleg" synth --schools 1500 --seed "$seed" --out "$dir/synth.csv"
+  python3 "$root/bench/peer/calc.py" "$root/tests/data/peer-phases.toml" "$dir/synth.csv" "$dir/peer.csv"
+  "$dedeleg" calc --rates "$root/tests/data/peer-phases.toml" --census "$dir/synth.csv" --out "$dir/ours.csv" 2>/dev/null
+  cmp "$dir/peer.csv" "$dir/ours.csv"
+  for phase in primary secondary all-through special; do grep -q ",$phase," "$dir/ours.csv"; done
+done
 echo "peer test: 1 passed, 0 failed"
