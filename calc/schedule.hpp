@@ -31,6 +31,7 @@ struct RateDerivation {
     Decimal base;                  ///< target: the pupils or places it is spread over
     std::optional<Factor> of;      ///< multiple: of this factor's rate in the same option
     RoundingMode round = RoundingMode::up;
+    int places = 2;                ///< the rate's decimal places, 2 to 4 (`places` in the rule)
 };
 
 /// One phase's rates in an option: they replace the service-wide rates for

@@ -19,6 +19,7 @@ struct SolveOptions {
     std::string uplift, target, base, multiple, rate, year, max_shortfall;
     bool breakeven = false;
     std::string round = "up";
+    int places = 2;
     app::ForecastSpec forecast;
 };
 
@@ -33,7 +34,9 @@ calc::NumberText number(const std::string& option, const std::string& text) {
 [[noreturn]] void usage(const std::string& message) { throw CLI::ValidationError("solve", message); }
 
 std::string exact(const calc::Decimal& d) { return calc::format_pounds_exact(d); }
-std::string mode_words(calc::RoundingMode m) { return "rounded " + std::string(calc::name_of(m)) + " to the penny"; }
+std::string mode_words(calc::RoundingMode m, int places) {
+    return "rounded " + std::string(calc::name_of(m)) + (places == 2 ? " to the penny" : " to " + std::to_string(places) + " places");
+}
 
 void solve_breakeven(const SolveOptions& opts) {
     if (opts.year.empty()) usage("--breakeven needs --year, e.g. --year 2025-26");
@@ -78,15 +81,16 @@ void run_solve(const SolveOptions& opts) {
     const auto mode = calc::rounding_mode_from_name(opts.round);
     if (!mode) usage("--round must be one of " + std::string(calc::rounding_mode_names()));
     if (opts.breakeven) return solve_breakeven(opts);
+    if (opts.places < 2 || opts.places > calc::kMaxRatePlaces) usage("--places must be 2, 3 or 4");
 
     if (!opts.target.empty()) {
         if (opts.base.empty()) usage("--target needs --base (the pupils or places it is spread over)");
         const calc::Decimal target = number("--target", opts.target).value;
         const calc::Decimal base = number("--base", opts.base).value;
         if (base.sign() <= 0) throw calc::InputError({{"--base", 0, "", "must be above zero"}});
-        const calc::Decimal rate = model::rate_for_target(target, base, *mode);
-        std::cout << exact(target) << " ÷ " << calc::format_count(base) << " = " << model::quotient_text(target, base) << " → " << exact(rate)
-                  << " (" << mode_words(*mode) << ")\n";
+        const calc::Decimal rate = model::rate_for_target(target, base, *mode, opts.places);
+        std::cout << exact(target) << " ÷ " << calc::format_count(base) << " = " << model::quotient_text(target, base, opts.places + 2) << " → " << calc::format_pounds(rate, opts.places)
+                  << " (" << mode_words(*mode, opts.places) << ")\n";
         return;
     }
     if (opts.rate.empty()) usage("--uplift and --multiple need --rate (the rate to start from)");
@@ -96,12 +100,12 @@ void run_solve(const SolveOptions& opts) {
         if (!pct.percent) throw calc::InputError({{"--uplift", 0, "", "write a percentage such as 5.5%"}});
         const calc::Decimal raw = model::uplift_exact(rate, pct.value);
         std::cout << exact(rate) << " × (1 + " << opts.uplift << ") = " << exact(raw) << " → "
-                  << exact(model::uplift(rate, pct.value, *mode)) << " (" << mode_words(*mode) << ")\n";
+                  << calc::format_pounds(model::uplift(rate, pct.value, *mode, opts.places), opts.places) << " (" << mode_words(*mode, opts.places) << ")\n";
         return;
     }
     const calc::Decimal k = number("--multiple", opts.multiple).value;
     std::cout << k.to_string() << " × " << exact(rate) << " = " << exact(rate * k) << " → "
-              << exact(model::multiple_of(rate, k, *mode)) << " (" << mode_words(*mode) << ")\n";
+              << calc::format_pounds(model::multiple_of(rate, k, *mode, opts.places), opts.places) << " (" << mode_words(*mode, opts.places) << ")\n";
 }
 
 }  // namespace
@@ -114,6 +118,7 @@ void setup_solve(CLI::App& app) {
         "  dedeleg solve --uplift 5.5% --rate 2.80                 # £2.96\n"
         "  dedeleg solve --target 58300.80 --base 17280            # £3.38\n"
         "  dedeleg solve --multiple 3 --rate 3.38                  # £10.14 (special-school place)\n"
+        "  dedeleg solve --uplift 5% --rate 10.551 --places 3 --round half_up   # £11.079\n"
         "  dedeleg solve --breakeven --service maternity --year 2025-26          # £41.08\n"
         "  dedeleg solve --breakeven --service maternity --year 2027-28 --max-shortfall 10%\n"
         "Example: dedeleg solve --uplift 5.5% --rate 2.80");
@@ -126,6 +131,8 @@ void setup_solve(CLI::App& app) {
     cmd->add_option("--year", opts->year, "With --breakeven: the year, e.g. 2025-26 (history or projection)");
     cmd->add_option("--max-shortfall", opts->max_shortfall,
                     "With --breakeven: the lowest rate whose simulated shortfall chance is at most this, e.g. 10%");
+    cmd->add_option("--places", opts->places, "Round the rate to 2 (the penny), 3 or 4 decimal places, e.g. --places 3")
+        ->capture_default_str();
     cmd->add_option("--round", opts->round, "Rounding to the penny: up (default), half_up, half_even, down, ...")
         ->capture_default_str();
     add_forecast_options(*cmd, opts->forecast);

@@ -239,12 +239,8 @@ private:
                 problem(*t.get("basis"), where + "basis", "a PLACE basis needs \"special\" among the phases");
             else rule.basis = *factor;
         }
-        if (const toml::node* p = t.get("places")) {
-            const auto* i = p->as_integer();
-            if (!i || i->get() < 2 || i->get() > calc::kMaxRatePlaces)
-                problem(*p, where + "places", "the rate's decimal places: 2, 3 or 4");
-            else rule.places = static_cast<int>(i->get());
-        }
+        if (t.contains("places"))
+            if (const auto places = read_places(t, where)) rule.places = *places;
         const std::string round = text(t, "round", where, false);
         if (!round.empty()) {
             if (auto mode = calc::rounding_mode_from_name(round)) rule.round = *mode;
@@ -274,6 +270,17 @@ private:
             problem(*t.get("phase_budget"), where + "phase_budget", "write [service.phase_budget] with primary = \"£270,700\" ...");
         }
         option.budget = rule;
+    }
+
+    // places = 2, 3 or 4: the decimal places a rule rounds a rate to.
+    std::optional<int> read_places(const toml::table& t, const std::string& where) {
+        const toml::node* p = t.get("places");
+        const auto* i = p ? p->as_integer() : nullptr;
+        if (!i || i->get() < 2 || i->get() > calc::kMaxRatePlaces) {
+            problem(p ? *p : static_cast<const toml::node&>(t), where + "places", "the rate's decimal places: 2, 3 or 4");
+            return std::nullopt;
+        }
+        return static_cast<int>(i->get());
     }
 
     std::optional<calc::Decimal> read_budget_amount(const toml::node& value, const std::string& at) {
@@ -313,7 +320,7 @@ private:
                 problem(*value_ptr, at, "derive a factor that has a rate, e.g. AWPU = { uplift = \"5.5%\", from = \"2.80\" }");
                 continue;
             }
-            allow_keys(*rule, at + ".", {"uplift", "from", "target", "base", "multiple", "of", "round"});
+            allow_keys(*rule, at + ".", {"uplift", "from", "target", "base", "multiple", "of", "round", "places"});
             auto derivation = read_derivation(*rule, at + ".");
             if (!derivation) continue;
             try {
@@ -340,6 +347,11 @@ private:
                 return std::nullopt;
             }
             d.round = *mode;
+        }
+        if (t.contains("places")) {
+            const auto places = read_places(t, at);
+            if (!places) return std::nullopt;
+            d.places = *places;
         }
         auto value = [&](std::string_view key) { return number(t, key, at, true); };
         if (t.contains("uplift")) {

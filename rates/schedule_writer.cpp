@@ -55,6 +55,7 @@ std::string derivation_table(const calc::RateDerivation& d) {
             break;
     }
     if (d.round != calc::RoundingMode::up) out += ", round = \"" + std::string(calc::name_of(d.round)) + "\"";
+    if (d.places != 2) out += ", places = " + std::to_string(d.places);
     return out + " }";
 }
 

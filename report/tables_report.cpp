@@ -32,7 +32,7 @@ std::string budget_text(const calc::BudgetWorking& w) {
                        " = ";
     if (w.base.is_zero()) return text + "no count to spread it over: rate £0, no school charged";
     const calc::Decimal diff = w.difference();
-    text += model::quotient_text(w.budget, w.base) + " → " + calc::format_rate(w.rate) + " (rounded " +
+    text += model::quotient_text(w.budget, w.base, w.places + 2) + " → " + calc::format_pounds(w.rate, w.places) + " (rounded " +
             std::string(calc::name_of(w.round)) + " to " + std::to_string(w.places) + " places); raises " +
             format_pounds_exact(w.raised());
     if (diff.is_zero()) return text + ", the budget exactly";

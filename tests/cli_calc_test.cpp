@@ -117,3 +117,46 @@ TEST(Compare, AScheduleAgainstItselfChangesNothing) {
 }
 
 }  // namespace
+
+namespace {
+
+#define EXPECT_HAS(text, part) EXPECT_NE((text).find(part), std::string::npos) << "missing: " << (part) << "\n" << (text)
+
+TEST(RatePlaces, SolveRoundsToThePlacesAsked) {
+    const auto r = dedeleg("solve --uplift 5% --rate 10.551 --places 3 --round half_up");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "£10.551 × (1 + 5%) = £11.07855 → £11.079 (rounded half_up to 3 places)\n");
+    const auto t = dedeleg("solve --target 270700 --base 24432 --places 4");
+    EXPECT_EQ(t.out, "£270,700.00 ÷ 24,432 = £11.079731… → £11.0798 (rounded up to 4 places)\n");
+    EXPECT_EQ(dedeleg("solve --uplift 5% --rate 2.80").out, "£2.80 × (1 + 5%) = £2.94 → £2.94 (rounded up to the penny)\n");
+    EXPECT_EQ(dedeleg("solve --uplift 5% --rate 10.551 --places 5").exit_code, 1);
+}
+
+TEST(RatePlaces, EveryOutputKeepsEveryPlace) {
+    const auto dir = testing_cli::scratch("places");
+    testing_cli::write(dir / "r.toml", R"([schedule]
+authority = "T"
+year = "2025-26"
+
+[[service]]
+id = "fsm"
+name = "FSM checking"
+kind = "de-delegated"
+phases = ["primary", "secondary"]
+rates = { FSM = "6.255" }
+[service.phase_rates.secondary]
+FSM = "10.5515"
+)");
+    testing_cli::write(dir / "c.csv", "URN,Phase,Governance,NOR,FSM\n1,primary,maintained,100,9\n2,secondary,maintained,100,3\n");
+    const std::string in = " --rates r.toml --census c.csv";
+    const auto md = dedeleg("tables" + in, dir);
+    EXPECT_HAS(md.out, "| Amount | £6.255 | £10.5515 |");
+    EXPECT_HAS(dedeleg("tables --format csv" + in, dir).out, "fsm,FSM checking,proposed,Proposed,yes,Secondary,FSM,10.5515,,31.6545,32,1,,,,,,\n");
+    EXPECT_HAS(dedeleg("tables --format json" + in, dir).out, "\"rate\": \"10.5515\"");
+    const auto long_csv = dedeleg("calc --layout long" + in, dir);
+    EXPECT_HAS(long_csv.out, "1,,fsm,FSM,9,6.255,56.295\n");
+    EXPECT_HAS(long_csv.out, "1,,fsm,ROUNDED,,,56.30\n");
+    EXPECT_HAS(long_csv.out, "2,,fsm,FSM,3,10.5515,31.6545\n");
+}
+
+}  // namespace

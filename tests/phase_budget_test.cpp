@@ -180,3 +180,26 @@ TEST(PhaseRates, MistakesAreFileLineErrors) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(RatePlaces, DeriveHonoursPlaces) {
+    const std::string head = "[schedule]\nauthority = \"T\"\nyear = \"2025-26\"\n\n[[service]]\nid = \"c\"\nname = \"C\"\n"
+                             "kind = \"de-delegated\"\nphases = [\"primary\"]\n";
+    // £10.551 + 5% = £11.07855: £11.079 to 3 places half up (refused before places existed).
+    const calc::Schedule s = rates::load_schedule(
+        head + "rates = { AWPU = \"11.079\" }\nderive = { AWPU = { uplift = \"5%\", from = \"10.551\", round = \"half_up\", places = 3 } }\n",
+        "r.toml");
+    ASSERT_EQ(s.services[0].options[0].derived.size(), 1u);
+    EXPECT_EQ(s.services[0].options[0].derived[0].second.places, 3);
+    // Still checked: at 3 places, rounded up, the rule gives £11.079 too, but £11.08 is not it.
+    EXPECT_EQ(first_problem(head + "rates = { AWPU = \"11.08\" }\nderive = { AWPU = { uplift = \"5%\", from = \"10.551\", places = 3 } }\n"),
+              "r.toml:11: c.derive.AWPU: the rate is 11.08 but the derivation gives 11.079");
+    EXPECT_EQ(first_problem(head + "rates = { AWPU = \"11.08\" }\nderive = { AWPU = { uplift = \"5%\", from = \"10.551\", places = 5 } }\n"),
+              "r.toml:11: c.derive.AWPU.places: the rate's decimal places: 2, 3 or 4");
+    // Written and read back with its places.
+    const calc::Schedule again = rates::load_schedule(rates::write_schedule(s), "again.toml");
+    EXPECT_EQ(again.services[0].options[0].derived[0].second.places, 3);
+}
+
+}  // namespace
