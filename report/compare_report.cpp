@@ -8,12 +8,12 @@ namespace report {
 
 void write_compare_csv(std::ostream& out, const calc::Census& census, const calc::Comparison& cmp) {
     out << "URN,LAESTAB,School,Phase,From,To,Change,Change %";
-    for (const std::string& id : cmp.service_ids) out << ',' << csv_field(id + " change");
+    for (const std::string& id : cmp.service_ids) out << ',' << csv_text(id + " change");
     out << '\n';
     std::vector<calc::Money> by_service(cmp.service_ids.size(), calc::Money{calc::Decimal(0).with_scale(2)});
     for (const calc::SchoolChange& row : cmp.schools) {
         const calc::School& s = census.schools[row.school];
-        out << csv_field(s.urn) << ',' << csv_field(s.laestab) << ',' << csv_field(s.name) << ','
+        out << csv_text(s.urn) << ',' << csv_text(s.laestab) << ',' << csv_text(s.name) << ','
             << calc::name_of(s.phase) << ',' << calc::format_plain(row.from.value, 2) << ','
             << calc::format_plain(row.to.value, 2) << ',' << calc::format_plain(row.change.value, 2) << ','
             << (row.percent ? row.percent->to_string() : "");

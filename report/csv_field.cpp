@@ -13,3 +13,13 @@ std::string csv_field(std::string_view text) {
 }
 
 }  // namespace report
+
+namespace report {
+
+std::string csv_text(std::string_view text) {
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+        return csv_field("'" + std::string(text));
+    return csv_field(text);
+}
+
+}  // namespace report

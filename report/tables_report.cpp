@@ -200,10 +200,10 @@ void write_tables_csv(std::ostream& out, const TablesReport& r) {
     for (const calc::ServiceTable& t : r.tables) {
         const calc::Service& s = r.schedule.services[t.service];
         const calc::RateOption& o = s.options[t.option];
-        const std::string head = csv_field(s.id) + ',' + csv_field(s.name) + ',' + csv_field(o.id) + ',' +
-                                 csv_field(o.label) + ',' + (t.selected ? "yes" : "no") + ',';
+        const std::string head = csv_text(s.id) + ',' + csv_text(s.name) + ',' + csv_text(o.id) + ',' +
+                                 csv_text(o.label) + ',' + (t.selected ? "yes" : "no") + ',';
         for (const calc::FactorColumn& c : t.columns)
-            out << head << csv_field(c.phase_label) << ',' << calc::code_of(c.factor) << ',' << c.rate.value.to_string()
+            out << head << csv_text(c.phase_label) << ',' << calc::code_of(c.factor) << ',' << c.rate.value.to_string()
                 << ',' << (c.previous ? c.previous->value.to_string() : "") << ',' << c.exact.value.to_string() << ','
                 << c.presented.to_string() << ',' << o.present_to << ",,,,,,\n";
         if (t.phases.size() > 1)
@@ -215,12 +215,12 @@ void write_tables_csv(std::ostream& out, const TablesReport& r) {
         for (const calc::BudgetWorking& w : t.budgets) notes.push_back("Budget-first rate: " + budget_text(w) + ".");
         out << head << ",TOTAL,,," << t.exact_total.value.to_string() << ',' << t.presented_total.to_string() << ','
             << o.present_to << ',' << t.schools_charged << ',' << t.sum_of_rounded.value.to_string() << ','
-            << range_cells(t.range) << ',' << csv_field(joined(notes)) << '\n';
+            << range_cells(t.range) << ',' << csv_text(joined(notes)) << '\n';
     }
     const calc::TablesSummary& sum = r.summary;
     out << "ALL,All services,,,yes,,TOTAL,,," << sum.exact_total.value.to_string() << ',' << sum.presented_total.to_string()
         << ",1," << sum.schools_charged << ',' << sum.sum_of_rounded.value.to_string() << ',' << range_cells(sum.range) << ','
-        << csv_field(summary_note(sum)) << '\n';
+        << csv_text(summary_note(sum)) << '\n';
 }
 
 namespace {
