@@ -14,5 +14,6 @@ void setup_forecast(CLI::App& app);
 void setup_solve(CLI::App& app);
 void setup_synth(CLI::App& app);
 void setup_gui(CLI::App& app);
+void setup_improvement(CLI::App& app);
 
 }  // namespace cli

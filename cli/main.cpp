@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     cli::setup_ledger(cli_app);
     cli::setup_forecast(cli_app);
     cli::setup_solve(cli_app);
+    cli::setup_improvement(cli_app);
     cli::setup_synth(cli_app);
     cli::setup_gui(cli_app);
 

@@ -1,0 +1,138 @@
+#include "app/improvement.hpp"
+
+#include "app/embedded.hpp"
+#include "app/inputs.hpp"
+#include "calc/deduction.hpp"
+#include "calc/diagnostic.hpp"
+#include "calc/number_text.hpp"
+#include "census/inspections_loader.hpp"
+#include "model/rate_rules.hpp"
+#include "rates/framework_loader.hpp"
+
+namespace app {
+
+namespace {
+
+constexpr std::string_view kFrameworkDir = "rates/frameworks/";
+constexpr std::string_view kShippedInspections = "data/ofsted/havering-311-ofsted.csv";
+
+[[noreturn]] void bad(const std::string& option, const std::string& message) { throw calc::InputError({{option, 0, "", message}}); }
+
+calc::Decimal parse_amount(const std::string& option, const std::string& text, bool percent) {
+    try {
+        const calc::NumberText n = calc::parse_number(text);
+        if (n.percent == percent && n.value.sign() >= 0) return n.value;
+    } catch (const calc::InvalidNumber&) {
+    }
+    bad(option, percent ? "write a percentage such as 10%, not \"" + text + "\"" : "write an amount such as £550, not \"" + text + "\"");
+}
+
+}  // namespace
+
+std::vector<std::string> shipped_frameworks() {
+    std::vector<std::string> ids;
+    for (const EmbeddedFile& f : embedded_files())
+        if (f.name.substr(0, kFrameworkDir.size()) == kFrameworkDir) {
+            std::string id(f.name.substr(kFrameworkDir.size()));
+            ids.push_back(id.substr(0, id.size() - 5));
+        }
+    return ids;
+}
+
+model::Framework load_framework(const std::string& id_or_file) {
+    for (const std::string& id : shipped_frameworks())
+        if (id == id_or_file) {
+            const std::string name = std::string(kFrameworkDir) + id + ".toml";
+            return rates::load_framework(embedded_text(name), "embedded:" + name);
+        }
+    if (id_or_file.find('/') == std::string::npos && id_or_file.find(".toml") == std::string::npos) {
+        std::string known;
+        for (const std::string& id : shipped_frameworks()) known += (known.empty() ? "" : ", ") + id;
+        bad("--framework", "no shipped framework \"" + id_or_file + "\" (shipped: " + known + "); or give a file");
+    }
+    return rates::load_framework_file(id_or_file);
+}
+
+std::map<std::string, model::InspectionRecord> shipped_inspections() {
+    return census::load_inspections(embedded_text(kShippedInspections), "embedded:" + std::string(kShippedInspections));
+}
+
+ImprovementReport price_improvement(const model::Framework& framework, const calc::Census& census, const calc::Schedule& schedule,
+                                    const std::map<std::string, model::InspectionRecord>& inspections,
+                                    const std::map<std::string, model::LaCategory>& categories, int academic_year,
+                                    int years, const calc::Decimal& intervention_chance, bool academies,
+                                    const std::string& service_id) {
+    ImprovementReport r;
+    r.framework = framework;
+    r.census_source = census.source;
+    r.shipped_frameworks = shipped_frameworks();
+    std::vector<model::SchoolRef> schools;
+    r.places = calc::Decimal(0);
+    for (const calc::School& s : census.schools) {
+        const bool maintained = s.governance == calc::Governance::maintained;
+        if (!maintained && !academies) continue;
+        schools.push_back({s.urn, s.name});
+        if (!maintained) continue;
+        if (calc::is_mainstream(s.phase)) r.pupils += s.nor;
+        else if (s.phase == calc::Phase::special) r.places += s.places;
+    }
+    r.years = model::project_years(framework, schools, inspections, categories, academic_year, years, intervention_chance);
+    // The base the schedule's service charges (its phases, its exemptions), when it has one.
+    for (std::size_t i = 0; i < schedule.services.size(); ++i)
+        if (schedule.services[i].id == service_id) {
+            r.pupils = 0;
+            r.places = calc::Decimal(0);
+            for (const calc::SchoolCharge& c : calc::calculate_service(census, schedule, i, schedule.services[i].selected).charges) {
+                const calc::School& s = census.schools[c.school];
+                if (s.phase == calc::Phase::special) r.places += s.places;
+                else r.pupils += s.nor;
+            }
+        }
+    r.base = calc::Decimal(r.pupils) + r.places * calc::Decimal(3);
+    if (r.base.sign() > 0) {
+        const model::ImprovementYear& y = r.years.front();
+        r.rate_per_pupil = model::rate_for_target(y.school_cost, r.base, calc::RoundingMode::up);
+        r.rate_per_place = r.rate_per_pupil * calc::Decimal(3);
+        r.rate_per_pupil_with_fixed = model::rate_for_target(y.school_cost + y.fixed_cost, r.base, calc::RoundingMode::up);
+        r.rate_per_place_with_fixed = r.rate_per_pupil_with_fixed * calc::Decimal(3);
+    }
+    for (std::size_t i = 0; i < schedule.services.size(); ++i) {
+        const calc::Service& s = schedule.services[i];
+        if (s.id != service_id) continue;
+        model::ServiceRaise raise;
+        raise.name = s.name;
+        if (const calc::Rate* p = s.selected_option().rate_for(calc::Factor::AWPU)) raise.pupil_rate = p->value;
+        if (const calc::Rate* p = s.selected_option().rate_for(calc::Factor::PLACE)) raise.place_rate = p->value;
+        raise.raised = calc::calculate_service(census, schedule, i, s.selected).sum_of_rounded.value;
+        r.service = raise;
+    }
+    return r;
+}
+
+ImprovementReport run_improvement(const ImprovementSpec& spec) {
+    model::Framework framework = load_framework(spec.framework);
+    if (!spec.day_rate.empty()) {
+        framework.day_rate = parse_amount("--day-rate", spec.day_rate, false);
+        if (framework.day_rate.sign() <= 0) bad("--day-rate", "a day rate is above £0");
+        framework.day_rate_reason = "Given on the command line (--day-rate)";
+    }
+    const auto year = model::academic_year_from_label(spec.year);
+    if (!year) bad("--year", "write an academic year such as 2025-26, not \"" + spec.year + "\"");
+    if (spec.years < 1 || spec.years > 20) bad("--years", "between 1 and 20 years");
+    const calc::Decimal chance =
+        spec.intervention_chance.empty() ? calc::Decimal(0) : parse_amount("--intervention-chance", spec.intervention_chance, true);
+    if (chance > calc::Decimal(1)) bad("--intervention-chance", "at most 100%");
+    const calc::Census census = load_census(spec.census);
+    const calc::Schedule schedule = load_rates(spec.rates, kDefaultRates);
+    const auto inspections = spec.inspections.empty() ? shipped_inspections() : census::load_inspections_file(spec.inspections);
+    std::vector<std::string> stage_ids;
+    for (const model::Stage& s : framework.stages) stage_ids.push_back(s.id);
+    const auto categories = spec.categories.empty() ? std::map<std::string, model::LaCategory>{}
+                                                    : census::load_la_categories_file(spec.categories, stage_ids);
+    ImprovementReport r = price_improvement(framework, census, schedule, inspections, categories, *year, spec.years, chance,
+                                            spec.academies, spec.service);
+    r.inspections_source = spec.inspections.empty() ? "embedded:" + std::string(kShippedInspections) : spec.inspections;
+    return r;
+}
+
+}  // namespace app

@@ -1,0 +1,31 @@
+#pragma once
+// Loading Ofsted's latest inspection of each school (the extract in
+// data/ofsted/, one row per school, columns named as Ofsted's official
+// statistics give them) and an LA's own support categories (URN,Category
+// [,Intervention]).
+
+#include "model/improvement.hpp"
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace census {
+
+/// Rows by URN. Needs the columns urn, school_name, last_inspection_date,
+/// last_inspection_kind, outcome, graded_overall_effectiveness,
+/// quality_of_education, behaviour_and_attitudes, personal_development,
+/// leadership_and_management, category_of_concern; others are ignored.
+/// Throws calc::InputError (file:line: column: ...) for a missing column, a
+/// bad date, a URN given twice or an unknown inspection kind.
+std::map<std::string, model::InspectionRecord> load_inspections(std::string_view text, const std::string& file);
+std::map<std::string, model::InspectionRecord> load_inspections_file(const std::string& path);
+
+/// URN,Category[,Intervention] with Intervention yes/no (blank: by the rules).
+/// A category must be one of `stage_ids` (the framework's stages).
+std::map<std::string, model::LaCategory> load_la_categories(std::string_view text, const std::string& file,
+                                                            const std::vector<std::string>& stage_ids);
+std::map<std::string, model::LaCategory> load_la_categories_file(const std::string& path,
+                                                                 const std::vector<std::string>& stage_ids);
+
+}  // namespace census

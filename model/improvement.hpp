@@ -1,0 +1,192 @@
+#pragma once
+// What core school improvement costs: a quality-assurance framework (stages or
+// categories, each with activities of days × staff × times a year), how a
+// school is placed in it from its latest Ofsted inspection (or the LA's own
+// category), and the days and cost that follow. Pure: no files.
+//
+// Money: days are exact decimals; a school's cost is days × the day rate,
+// rounded once, half up, to the penny; totals are sums of those pennies.
+
+#include "calc/decimal.hpp"
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace model {
+
+enum class Grade { outstanding = 1, good = 2, requires_improvement = 3, inadequate = 4 };
+
+/// "Outstanding", "Good", "Requires improvement", "Inadequate" (any case); else nothing.
+std::optional<Grade> grade_from_words(std::string_view words);
+std::string_view words_of(Grade g);
+
+/// A calendar date, as Ofsted's files write it (2023-06-20).
+struct Date {
+    int year = 0, month = 0, day = 0;
+    friend auto operator<=>(const Date&, const Date&) = default;
+};
+std::optional<Date> parse_date(std::string_view iso);
+
+/// The academic year a date falls in, by the year it starts: 1 September 2023
+/// to 31 August 2024 is 2023 ("2023-24").
+int academic_year_of(const Date& d);
+/// "2025-26" -> 2025; nothing for anything else.
+std::optional<int> academic_year_from_label(std::string_view label);
+std::string academic_year_label(int start);
+
+/// A school's latest Ofsted inspection as the published file gives it.
+struct InspectionRecord {
+    std::string urn;
+    std::string school_name;
+    std::optional<Date> last_inspection;  ///< the later of the last graded and ungraded; none: never inspected
+    std::string kind;                     ///< "graded", "ungraded" or "" (never)
+    std::string outcome;                  ///< the last event's outcome, in Ofsted's words
+    std::string overall_effectiveness;    ///< of the last graded inspection ("Good", "Not judged", ...)
+    std::array<std::string, 4> key_judgements;  ///< quality of education, behaviour, personal development, leadership
+    std::string category_of_concern;      ///< "SM", "SWK" or ""
+    long line = 0;                        ///< where it was read, for messages
+};
+
+/// Where a school stands in an academic year.
+struct Standing {
+    bool never_inspected = false;
+    std::optional<Grade> grade;  ///< the current grade (see current_grade)
+    std::string grade_rule;      ///< which rule gave it, in words
+    std::optional<int> years_since;  ///< academic years since the last inspection + 1, uncapped (1 = inspected this year)
+    bool intervention = false;   ///< Requires improvement, Inadequate or a category of concern
+};
+
+/// The graded inspection's overall effectiveness; for a "Not judged" graded
+/// inspection (from September 2024) the worst of its four key judgements; an
+/// ungraded outcome keeps the last graded grade. Nothing when never graded.
+std::optional<Grade> current_grade(const InspectionRecord& r, std::string& rule);
+
+/// The school's standing in the academic year starting `academic_year`.
+Standing standing_of(const InspectionRecord& r, int academic_year);
+
+/// One activity of a stage: days × staff × times a year.
+struct Activity {
+    std::string name;
+    calc::Decimal days;      ///< per occasion, per member of staff
+    calc::Decimal staff;     ///< people who go
+    calc::Decimal per_year;  ///< occasions a year
+    calc::Decimal days_a_year() const { return days * staff * per_year; }
+};
+
+/// A framework's number that its source does not give: ours, labelled, overridable.
+struct Assumption {
+    std::string what;
+    std::string value;
+    std::string reason;
+};
+
+/// A stage of a cycle (cycle year 1-5) or a support category ("1", "3A", "Priority 2", "Amber").
+struct Stage {
+    std::string id;
+    std::string label;
+    std::optional<int> cycle_year;  ///< cycle frameworks: 1..5
+    std::vector<Activity> activities;
+};
+
+enum class PlacementRule { cycle, grade };
+
+struct Framework {
+    std::string id;
+    std::string name;
+    std::string source;                      ///< the document it follows
+    PlacementRule placement = PlacementRule::grade;
+    std::vector<Stage> stages;
+    /// Grade placement: "outstanding", "good", "requires improvement",
+    /// "inadequate", "concern" (a category of concern), "never" -> stage id.
+    std::map<std::string, std::string> grade_map;
+    std::vector<Activity> intervention;      ///< cycle frameworks: added while a school needs intervention
+    std::vector<Activity> overdue;           ///< cycle frameworks: added when the inspection is overdue (past year 5)
+    std::vector<Activity> fixed;             ///< the LA's own work, not per school (reported separately)
+    calc::Decimal day_rate;                  ///< pounds a day
+    std::string day_rate_reason;
+    std::vector<Assumption> assumptions;
+
+    const Stage* stage(std::string_view stage_id) const;
+    const Stage* cycle_stage(int year) const;
+};
+
+/// One school's plan for the year.
+struct SchoolPlan {
+    std::string urn;
+    std::string name;
+    Standing standing;
+    std::string last_inspection;             ///< "2023-06-20", or "" when never inspected
+    std::string outcome;                     ///< Ofsted's words for it, or why there is none
+    std::optional<int> cycle_year;           ///< cycle frameworks: 1..5 (5 = due or overdue)
+    std::string stage_id;                    ///< the stage or category it is placed in
+    std::string placed_by;                   ///< "cycle", "grade", "LA category", "never inspected"
+    std::vector<Activity> activities;        ///< all it receives this year
+    calc::Decimal days;
+    calc::Decimal cost;                      ///< to the penny
+};
+
+/// The LA's own per-school overrides: a category (stage id) and/or intervention.
+struct LaCategory {
+    std::optional<std::string> stage_id;
+    std::optional<bool> intervention;
+};
+
+/// Places one school (a null record: not in the inspection file, i.e. never
+/// inspected) and prices its activities. Throws std::invalid_argument for a
+/// framework that names a stage it lacks (the loader prevents it).
+SchoolPlan plan_school(const Framework& f, const std::string& urn, const std::string& name, const InspectionRecord* record,
+                       const LaCategory* la, int academic_year);
+
+/// The whole year: every school's plan, the fixed costs apart.
+struct ImprovementYear {
+    int academic_year = 0;
+    std::vector<SchoolPlan> schools;
+    calc::Decimal school_days, school_cost;  ///< sums over schools (cost: of the pennies)
+    calc::Decimal fixed_days, fixed_cost;    ///< the framework's fixed work (cost rounded once, half up)
+};
+
+struct SchoolRef {
+    std::string urn, name;
+};
+
+ImprovementYear plan_year(const Framework& f, const std::vector<SchoolRef>& schools,
+                          const std::map<std::string, InspectionRecord>& inspections,
+                          const std::map<std::string, LaCategory>& la, int academic_year);
+
+/// Years ahead: each school's cycle advances a year at a time; a school in
+/// year 5 is inspected that year and starts again at year 1. With
+/// `intervention_chance` p, a school's first year after such an inspection
+/// adds p × the intervention activities (an expectation, deterministic).
+/// Grade frameworks keep each school's category (no inspection outcome is
+/// guessed). Returns one year per entry, the first being `academic_year`.
+std::vector<ImprovementYear> project_years(const Framework& f, const std::vector<SchoolRef>& schools,
+                                           const std::map<std::string, InspectionRecord>& inspections,
+                                           const std::map<std::string, LaCategory>& la, int academic_year, int years,
+                                           const calc::Decimal& intervention_chance);
+
+/// What the schedule's service raises, beside what the work costs.
+struct ServiceRaise {
+    std::string name;
+    std::optional<calc::Decimal> pupil_rate, place_rate;
+    calc::Decimal raised;  ///< the sum of the per-school pennies the schedule charges
+};
+
+/// A framework priced for a census: the years, the charged base and the rates
+/// that would fund the work.
+struct Costing {
+    Framework framework;
+    std::string inspections_source, census_source;
+    std::vector<ImprovementYear> years;  ///< the first is the year asked for
+    // The charged base: maintained mainstream pupils + 3 × maintained special places (the paper's 3× rule).
+    long long pupils = 0;
+    calc::Decimal places, base;
+    calc::Decimal rate_per_pupil, rate_per_place;  ///< to fund the schools' work, rounded up to the penny
+    calc::Decimal rate_per_pupil_with_fixed, rate_per_place_with_fixed;  ///< the fixed work too
+    std::optional<ServiceRaise> service;
+    std::vector<std::string> shipped_frameworks;
+};
+
+}  // namespace model

@@ -1,0 +1,195 @@
+#include "report/improvement_report.hpp"
+
+#include "calc/money_format.hpp"
+#include "report/csv_field.hpp"
+#include "report/markdown.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <string>
+
+namespace report {
+
+namespace {
+
+std::string pounds(const calc::Decimal& d) { return calc::format_pounds(d.round(2, calc::RoundingMode::half_up), 2); }
+std::string whole_pounds(const calc::Decimal& d) { return calc::format_pounds(d.round(0, calc::RoundingMode::half_up), 0); }
+std::string days(const calc::Decimal& d) { return calc::format_count(d); }
+
+std::string activities_text(const model::SchoolPlan& p) {
+    std::string out;
+    for (const model::Activity& a : p.activities) {
+        if (a.days_a_year().is_zero()) continue;
+        out += (out.empty() ? "" : "; ") + a.name + " (" + calc::format_count(a.days) + " d × " + calc::format_count(a.staff) +
+               " × " + calc::format_count(a.per_year) + ")";
+    }
+    return out.empty() ? "none" : out;
+}
+
+std::string xml(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+void write_improvement_markdown(std::ostream& out, const model::Costing& r) {
+    const model::Framework& f = r.framework;
+    const model::ImprovementYear& y = r.years.front();
+    out << "# What core school improvement costs: " << markdown_text(f.name) << ", " << model::academic_year_label(y.academic_year)
+        << "\n\nFramework `" << f.id << "` (" << markdown_text(f.source) << "). Schools: the maintained schools of "
+        << markdown_text(r.census_source) << ", placed from their latest Ofsted inspection (" << markdown_text(r.inspections_source)
+        << "). Day rate " << pounds(f.day_rate) << ": " << markdown_text(f.day_rate_reason)
+        << ". Each school's cost is its days × the day rate, rounded half up to the penny.\n\n";
+
+    out << "## By stage\n\n";
+    markdown_heading(out, "Stage", {"Schools", "Days", "Cost"});
+    std::map<std::string, std::tuple<int, calc::Decimal, calc::Decimal>> by_stage;
+    for (const model::SchoolPlan& p : y.schools) {
+        auto& [n, d, c] = by_stage[p.stage_id];
+        ++n;
+        d += p.days;
+        c += p.cost;
+    }
+    for (const model::Stage& s : f.stages) {
+        const auto it = by_stage.find(s.id);
+        if (it == by_stage.end()) {
+            markdown_row(out, s.label, {"0", "0", "£0.00"});
+            continue;
+        }
+        const auto& [n, d, c] = it->second;
+        markdown_row(out, s.label, {std::to_string(n), days(d), pounds(c)});
+    }
+    markdown_row(out, "**All schools**", {std::to_string(y.schools.size()), days(y.school_days), pounds(y.school_cost)});
+    for (const model::Activity& a : f.fixed)
+        markdown_row(out, "Fixed: " + a.name, {"", days(a.days_a_year()), ""});
+    markdown_row(out, "**Fixed work (not per school)**", {"", days(y.fixed_days), pounds(y.fixed_cost)});
+    out << "\n";
+
+    out << "## Schools\n\n";
+    markdown_heading(out, "School", {"URN", "Last inspection", "Outcome", "Current grade", "Cycle year", "Intervention", "Stage", "Days", "Cost"});
+    for (const model::SchoolPlan& p : y.schools)
+        markdown_row(out, p.name, {p.urn, p.last_inspection.empty() ? "never" : p.last_inspection, p.outcome, p.standing.grade ? std::string(model::words_of(*p.standing.grade)) : "-",
+                                   p.cycle_year ? std::to_string(*p.cycle_year) : "", p.standing.intervention ? "yes" : "no",
+                                   p.stage_id + (p.placed_by == "LA category" ? " (LA)" : ""), days(p.days), pounds(p.cost)});
+    out << "\n";
+
+    out << "## Requiring additional intervention and support\n\n";
+    bool any = false;
+    for (const model::SchoolPlan& p : y.schools)
+        if (p.standing.intervention) {
+            out << "- " << markdown_text(p.name) << " (" << p.urn << "): " << (p.standing.grade ? model::words_of(*p.standing.grade) : "no grade")
+                << ", " << markdown_text(p.standing.grade_rule) << "; " << days(p.days) << " days, " << pounds(p.cost) << "\n";
+            any = true;
+        }
+    if (!any) out << "- None: no school's current grade is below Good, none is in a category of concern.\n";
+    out << "\n";
+
+    out << "## What the rate would be\n\n";
+    out << "Charged base: " << calc::format_count(calc::Decimal(r.pupils)) << " pupils" << (r.service ? " the schedule's service charges" : " in maintained mainstream schools") << " + 3 × "
+        << calc::format_count(r.places) << " special-school places = " << calc::format_count(r.base) << ".\n\n";
+    if (r.base.sign() > 0) {
+        out << "- The schools' work: " << pounds(y.school_cost) << " ÷ " << calc::format_count(r.base) << " → **"
+            << pounds(r.rate_per_pupil) << " per pupil, " << pounds(r.rate_per_place) << " per place** (rounded up to the penny; a place at 3×).\n";
+        out << "- With the fixed work (" << pounds(y.fixed_cost) << "): " << pounds(r.rate_per_pupil_with_fixed) << " per pupil, "
+            << pounds(r.rate_per_place_with_fixed) << " per place.\n";
+    }
+    if (r.service) {
+        out << "- The schedule's *" << markdown_text(r.service->name) << "*";
+        if (r.service->pupil_rate) out << " at " << calc::format_rate(*r.service->pupil_rate) << " per pupil";
+        if (r.service->place_rate) out << " and " << calc::format_rate(*r.service->place_rate) << " per place";
+        const calc::Decimal need = y.school_cost + y.fixed_cost;
+        const calc::Decimal gap = r.service->raised - need;
+        out << " raises " << pounds(r.service->raised) << "; the work costs " << pounds(need) << " with the fixed work ("
+            << pounds(y.school_cost) << " without): " << (gap.sign() >= 0 ? "a margin of " : "a gap of ")
+            << pounds(gap.sign() >= 0 ? gap : -gap) << ".\n";
+    }
+    out << "\n## The years ahead\n\n";
+    markdown_heading(out, "Year", {"Schools' days", "Schools' cost", "Fixed cost", "Total"});
+    for (const model::ImprovementYear& x : r.years)
+        markdown_row(out, model::academic_year_label(x.academic_year),
+                     {days(x.school_days), pounds(x.school_cost), pounds(x.fixed_cost), pounds(x.school_cost + x.fixed_cost)});
+    out << "\nEach year the cycle moves on; a school in year 5 is inspected that year and starts again.\n\n";
+
+    out << "## Assumptions (ours, not the source's)\n\n";
+    markdown_heading(out, "What", {"Value", "Why"});
+    for (const model::Assumption& a : f.assumptions) markdown_row(out, a.what, {a.value, a.reason});
+    out << "\nShipped frameworks: ";
+    for (std::size_t i = 0; i < r.shipped_frameworks.size(); ++i) out << (i ? ", " : "") << "`" << r.shipped_frameworks[i] << "`";
+    out << ".\n";
+}
+
+void write_improvement_csv(std::ostream& out, const model::Costing& r) {
+    out << "URN,School,LastInspection,Outcome,CycleYear,Intervention,Category,Activities,Days,Cost\n";
+    for (const model::SchoolPlan& p : r.years.front().schools)
+        out << p.urn << ',' << csv_field(p.name) << ',' << p.last_inspection << ',' << csv_field(p.outcome) << ','
+            << (p.cycle_year && r.framework.placement == model::PlacementRule::cycle ? std::to_string(*p.cycle_year) : "") << ','
+            << (p.standing.intervention ? "yes" : "no") << ',' << csv_field(p.stage_id) << ',' << csv_field(activities_text(p)) << ','
+            << calc::format_count(p.days) << ',' << calc::format_plain(p.cost, 2) << '\n';
+}
+
+void write_improvement_json(std::ostream& out, const model::Costing& r) {
+    nlohmann::ordered_json j;
+    const model::ImprovementYear& y = r.years.front();
+    j["framework"] = r.framework.id;
+    j["year"] = model::academic_year_label(y.academic_year);
+    j["day_rate"] = r.framework.day_rate.to_string();
+    j["schools"] = nlohmann::json::array();
+    for (const model::SchoolPlan& p : y.schools)
+        j["schools"].push_back({{"urn", p.urn}, {"school", p.name}, {"stage", p.stage_id}, {"intervention", p.standing.intervention},
+                                {"days", p.days.to_string()}, {"cost", p.cost.to_string()}});
+    j["school_days"] = y.school_days.to_string();
+    j["school_cost"] = y.school_cost.to_string();
+    j["fixed_cost"] = y.fixed_cost.to_string();
+    j["base"] = r.base.to_string();
+    j["rate_per_pupil"] = r.rate_per_pupil.to_string();
+    j["rate_per_place"] = r.rate_per_place.to_string();
+    if (r.service) j["schedule_raises"] = r.service->raised.to_string();
+    j["years"] = nlohmann::json::array();
+    for (const model::ImprovementYear& x : r.years)
+        j["years"].push_back({{"year", model::academic_year_label(x.academic_year)}, {"school_cost", x.school_cost.to_string()},
+                              {"fixed_cost", x.fixed_cost.to_string()}});
+    out << j.dump(2) << '\n';
+}
+
+void write_improvement_svg(std::ostream& out, const model::Costing& r) {
+    // Display only: bar heights in whole pounds as doubles; the figures written are the exact ones.
+    const double width = 720, height = 360, left = 90, bottom = 300, top = 72;
+    double most = 1;
+    for (const model::ImprovementYear& y : r.years)
+        most = std::max(most, std::stod((y.school_cost + y.fixed_cost).round(0, calc::RoundingMode::half_up).to_string()));
+    const double slot = (width - left - 20) / static_cast<double>(r.years.size());
+    out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
+        << "\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+        << "<text x=\"" << left << "\" y=\"24\" font-size=\"15\">" << xml(r.framework.name)
+        << ": cost a year</text>\n<text x=\"" << left << "\" y=\"40\" fill=\"#444\">dark: the schools' visits and meetings; white: the LA's fixed work</text>\n";
+    for (std::size_t i = 0; i < r.years.size(); ++i) {
+        const model::ImprovementYear& y = r.years[i];
+        const double s = std::stod(y.school_cost.round(0, calc::RoundingMode::half_up).to_string());
+        const double f = std::stod(y.fixed_cost.round(0, calc::RoundingMode::half_up).to_string());
+        const double x = left + slot * static_cast<double>(i) + slot * 0.15, w = slot * 0.7;
+        const double hs = (bottom - top) * s / most, hf = (bottom - top) * f / most;
+        out << "<rect x=\"" << x << "\" y=\"" << bottom - hs << "\" width=\"" << w << "\" height=\"" << hs << "\" fill=\"#333\"/>\n"
+            << "<rect x=\"" << x << "\" y=\"" << bottom - hs - hf << "\" width=\"" << w << "\" height=\"" << hf
+            << "\" fill=\"white\" stroke=\"black\"/>\n"
+            << "<text x=\"" << x + w / 2 << "\" y=\"" << bottom + 16 << "\" text-anchor=\"middle\">"
+            << model::academic_year_label(y.academic_year) << "</text>\n"
+            << "<text x=\"" << x + w / 2 << "\" y=\"" << bottom - hs - hf - 4 << "\" text-anchor=\"middle\">"
+            << whole_pounds(y.school_cost + y.fixed_cost) << "</text>\n";
+    }
+    out << "<line x1=\"" << left << "\" y1=\"" << bottom << "\" x2=\"" << width - 20 << "\" y2=\"" << bottom << "\" stroke=\"black\"/>\n</svg>\n";
+}
+
+}  // namespace report

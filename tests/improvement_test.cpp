@@ -1,0 +1,233 @@
+// School improvement: placement at every boundary, every Ofsted outcome
+// wording, costs worked by hand, the real Havering run, LA categories, Devon.
+#include "app/improvement.hpp"
+
+#include "calc/diagnostic.hpp"
+#include "calc/number_text.hpp"
+#include "census/csv_rows.hpp"
+#include "census/inspections_loader.hpp"
+#include "cli_run.hpp"
+#include "rates/framework_loader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace {
+
+calc::Decimal d(const char* text) { return calc::parse_number(text).value; }
+const std::string kDevon = DEDELEG_TEST_DATA "/devon";
+const std::string kHaveringOfsted = DEDELEG_SOURCE_DIR "/data/ofsted/havering-311-ofsted.csv";
+
+model::InspectionRecord record(const char* date, const char* kind, const char* overall, std::array<std::string, 4> kj = {},
+                               const char* concern = "") {
+    model::InspectionRecord r;
+    r.urn = "100000";
+    if (*date) r.last_inspection = model::parse_date(date);
+    r.kind = kind;
+    r.overall_effectiveness = overall;
+    r.key_judgements = kj;
+    r.category_of_concern = concern;
+    return r;
+}
+
+TEST(Improvement, AcademicYearsStartOnTheFirstOfSeptember) {
+    EXPECT_EQ(model::academic_year_of(*model::parse_date("2025-08-31")), 2024);
+    EXPECT_EQ(model::academic_year_of(*model::parse_date("2025-09-01")), 2025);
+    EXPECT_EQ(model::academic_year_of(*model::parse_date("2026-01-15")), 2025);
+    EXPECT_EQ(model::academic_year_from_label("2025-26"), 2025);
+    EXPECT_FALSE(model::academic_year_from_label("2025-27").has_value());
+    EXPECT_EQ(model::academic_year_label(2029), "2029-30");
+    EXPECT_FALSE(model::parse_date("2025-13-01").has_value());
+}
+
+TEST(Improvement, CycleYearIsYearsSinceTheLastInspectionPlusOneCappedAtFive) {
+    const model::Framework f = app::load_framework("havering-2025");
+    auto cycle = [&](const char* date) {
+        const auto r = record(date, "graded", "Good");
+        return model::plan_school(f, "100000", "A school", &r, nullptr, 2025).cycle_year;
+    };
+    EXPECT_EQ(cycle("2025-09-01"), 1);  // inspected this academic year
+    EXPECT_EQ(cycle("2025-08-31"), 2);  // last academic year
+    EXPECT_EQ(cycle("2024-09-01"), 2);
+    EXPECT_EQ(cycle("2024-08-31"), 3);
+    EXPECT_EQ(cycle("2021-09-01"), 5);
+    EXPECT_EQ(cycle("2016-03-01"), 5);  // overdue: still 5
+    const auto overdue = record("2016-03-01", "graded", "Good");
+    const auto due = record("2021-09-01", "graded", "Good");
+    EXPECT_GT(model::plan_school(f, "1", "x", &overdue, nullptr, 2025).days,
+              model::plan_school(f, "1", "x", &due, nullptr, 2025).days) << "an overdue school gets the further KIT";
+    const auto never = model::plan_school(f, "1", "x", nullptr, nullptr, 2025);
+    EXPECT_TRUE(never.standing.never_inspected);
+    EXPECT_EQ(never.cycle_year, 5);
+}
+
+TEST(Improvement, CurrentGradeRules) {
+    std::string rule;
+    EXPECT_EQ(model::current_grade(record("2023-01-01", "graded", "Good"), rule), model::Grade::good);
+    // Not judged: the worst of the four key judgements.
+    EXPECT_EQ(model::current_grade(record("2024-12-03", "graded", "Not judged",
+                                          {"Good", "Requires improvement", "Good", "Outstanding"}), rule),
+              model::Grade::requires_improvement);
+    EXPECT_NE(rule.find("worst"), std::string::npos);
+    // An ungraded inspection keeps the last graded grade.
+    EXPECT_EQ(model::current_grade(record("2024-11-27", "ungraded", "Outstanding"), rule), model::Grade::outstanding);
+    EXPECT_FALSE(model::current_grade(record("", "", ""), rule).has_value());
+    EXPECT_TRUE(model::standing_of(record("2023-01-01", "graded", "Good", {}, "SWK"), 2025).intervention);
+    EXPECT_TRUE(model::standing_of(record("2023-01-01", "graded", "Inadequate"), 2025).intervention);
+    EXPECT_FALSE(model::standing_of(record("2023-01-01", "graded", "Good"), 2025).intervention);
+}
+
+// Every outcome wording in the Havering and Devon files: our current grade equals the extract's derived one.
+TEST(Improvement, EveryOutcomeWordingGivesTheExtractsDerivedGrade) {
+    for (const std::string& path : {kHaveringOfsted, kDevon + "/ofsted-878.csv"}) {
+        const std::string text = testing_cli::slurp(path);
+        const auto records = census::load_inspections(text, path);
+        const auto rows = census::read_csv_rows(text, path);
+        std::size_t urn_col = 0, derived_col = 0, outcome_col = 0;
+        for (std::size_t i = 0; i < rows[0].fields.size(); ++i) {
+            if (rows[0].fields[i] == "urn") urn_col = i;
+            if (rows[0].fields[i] == "current_grade_derived") derived_col = i;
+            if (rows[0].fields[i] == "outcome") outcome_col = i;
+        }
+        std::set<std::string> wordings;
+        for (std::size_t i = 1; i < rows.size(); ++i) {
+            const model::InspectionRecord& r = records.at(rows[i].fields[urn_col]);
+            std::string rule;
+            const auto g = model::current_grade(r, rule);
+            const std::string expected = rows[i].fields[derived_col];
+            EXPECT_EQ(g ? std::string(model::words_of(*g)) : std::string(), expected) << path << ":" << rows[i].line << " " << r.outcome;
+            wordings.insert(rows[i].fields[outcome_col]);
+        }
+        EXPECT_GE(wordings.size(), 10u) << path;
+    }
+}
+
+TEST(Improvement, CostsWorkedByHand) {
+    const model::Framework f = app::load_framework("havering-2025");
+    EXPECT_EQ(f.day_rate, d("550"));
+    const auto year3 = record("2023-09-14", "ungraded", "Good");
+    const auto p = model::plan_school(f, "1", "x", &year3, nullptr, 2025);
+    EXPECT_EQ(p.cycle_year, 3);
+    EXPECT_EQ(p.days, d("2.75"));  // review 0.5 + pre-visit 0.25 + visit 1 day × 2 officers
+    EXPECT_EQ(p.cost, d("1512.50"));
+    const auto ri = record("2024-12-03", "graded", "Not judged", {"Good", "Requires improvement", "Good", "Good"});
+    const auto q = model::plan_school(f, "1", "x", &ri, nullptr, 2025);
+    EXPECT_EQ(q.cycle_year, 2);
+    EXPECT_EQ(q.days, d("6.5"));  // KIT 0.5 + PRMs 6 × 0.5 day × 2
+    EXPECT_EQ(q.cost, d("3575.00"));
+    const model::Framework h = app::load_framework("hillingdon-2022");
+    EXPECT_EQ(model::plan_school(h, "1", "x", &ri, nullptr, 2025).days, d("14.5"));  // 6 × 1 + 3 × 0.5 × 3 + 2 × 1 × 2
+    const auto good = record("2023-01-01", "graded", "Good");
+    EXPECT_EQ(model::plan_school(h, "1", "x", &good, nullptr, 2025).days, d("1"));  // Priority 3: one EA day a year
+    const model::Framework old = app::load_framework("havering-2011");
+    EXPECT_EQ(model::plan_school(old, "1", "x", &good, nullptr, 2025).days, d("0.5"));  // category 1: 0.5 day
+}
+
+TEST(Improvement, TheDefaultRunOnRealHaveringData) {
+    const app::ImprovementReport r = app::run_improvement({});
+    const model::ImprovementYear& y = r.years.front();
+    EXPECT_EQ(y.schools.size(), 40u);  // 39 maintained primaries and Corbets Tey (special)
+    std::set<std::string> intervention;
+    for (const model::SchoolPlan& p : y.schools)
+        if (p.standing.intervention) intervention.insert(p.urn);
+    EXPECT_EQ(intervention, (std::set<std::string>{"102325", "131590"}));  // Hilldene (Not judged, RI), R J Mitchell (RI)
+    ASSERT_TRUE(r.service.has_value());
+    EXPECT_EQ(r.service->raised, d("59993.31"));  // £58,406 + £1,587, as the paper's 4.8
+    EXPECT_EQ(r.pupils, 17280);
+    EXPECT_EQ(r.places, d("156.5"));
+    EXPECT_EQ(y.school_days, d("61"));
+    EXPECT_EQ(y.school_cost, d("33550.00"));
+    EXPECT_EQ(y.fixed_cost, d("6600.00"));  // SMG: 6 × 0.5 day × 4 officers × £550
+    EXPECT_EQ(r.rate_per_pupil, d("1.90"));  // £33,550 ÷ 17,749.5 = 1.8902 rounded up
+    EXPECT_EQ(r.rate_per_place, d("5.70"));
+    EXPECT_EQ(r.years.size(), 5u);
+    for (const char* id : {"havering-2011", "hillingdon-2022", "telford-wrekin-2024"}) {
+        app::ImprovementSpec spec;
+        spec.framework = id;
+        EXPECT_EQ(app::run_improvement(spec).years.front().schools.size(), 40u) << id;
+    }
+}
+
+TEST(Improvement, TheLasOwnCategoriesWinAndUnknownOnesAreRefused) {
+    const auto dir = testing_cli::scratch("categories");
+    testing_cli::write(dir / "cats.csv", "URN,Category,Intervention\n102268,3C,yes\n102269,,no\n");
+    app::ImprovementSpec spec;
+    spec.framework = "havering-2011";
+    spec.categories = (dir / "cats.csv").string();
+    const auto r = app::run_improvement(spec);
+    for (const model::SchoolPlan& p : r.years.front().schools) {
+        if (p.urn == "102268") {
+            EXPECT_EQ(p.stage_id, "3C");
+            EXPECT_EQ(p.placed_by, "LA category");
+            EXPECT_TRUE(p.standing.intervention);
+            EXPECT_EQ(p.days, d("10"));
+        }
+        if (p.urn == "102269") {
+            EXPECT_FALSE(p.standing.intervention);
+        }
+    }
+    testing_cli::write(dir / "bad.csv", "URN,Category\n102268,Purple\n");
+    spec.categories = (dir / "bad.csv").string();
+    try {
+        app::run_improvement(spec);
+        ADD_FAILURE() << "an unknown category was accepted";
+    } catch (const calc::InputError& e) {
+        EXPECT_NE(e.diagnostics.at(0).to_string().find("bad.csv:2: Category: no category \"Purple\""), std::string::npos)
+            << e.diagnostics.at(0).to_string();
+    }
+}
+
+TEST(Improvement, AnotherLaDevonRunsUnderEveryFramework) {
+    for (const std::string& id : app::shipped_frameworks()) {
+        app::ImprovementSpec spec;
+        spec.framework = id;
+        spec.census = kDevon + "/census-878.csv";
+        spec.rates = kDevon + "/2025-26.toml";
+        spec.inspections = kDevon + "/ofsted-878.csv";
+        const auto r = app::run_improvement(spec);
+        const model::ImprovementYear& y = r.years.front();
+        EXPECT_EQ(y.schools.size(), 148u) << id;
+        std::size_t inspected = 0;
+        for (const model::SchoolPlan& p : y.schools) inspected += !p.standing.never_inspected;
+        EXPECT_EQ(inspected, 114u) << id << ": Devon's 2023 maintained primaries found in the 2025 Ofsted file";
+        EXPECT_FALSE(r.service.has_value()) << "Devon's schedule has no school-improvement service";
+        EXPECT_GT(y.school_cost, d("0"));
+    }
+}
+
+TEST(Improvement, FrameworkFilesAreCheckedWithFileAndLine) {
+    const std::string bad =
+        "[framework]\nid = \"x\"\nname = \"X\"\nplacement = \"grade\"\nday_rate = \"-5\"\nday_rate_reason = \"r\"\n"
+        "[[stage]]\nid = \"A\"\nlabel = \"A\"\n[[stage.activity]]\nname = \"visit\"\ndays = \"0.5\"\nstaff = 1\nper_year = \"lots\"\n"
+        "[grade_map]\noutstanding = \"B\"\n";
+    try {
+        rates::load_framework(bad, "f.toml");
+        ADD_FAILURE() << "accepted";
+    } catch (const calc::InputError& e) {
+        std::string all;
+        for (const auto& p : e.diagnostics) all += p.to_string() + "\n";
+        EXPECT_NE(all.find("f.toml:5: framework.day_rate"), std::string::npos) << all;
+        EXPECT_NE(all.find("per_year"), std::string::npos) << all;
+        EXPECT_NE(all.find("grade_map.outstanding: no stage \"B\""), std::string::npos) << all;
+        EXPECT_NE(all.find("\"never\" is missing"), std::string::npos) << all;
+    }
+}
+
+TEST(Improvement, CliWritesThePerSchoolCsvAndRefusesUnknownFrameworks) {
+    const auto dir = testing_cli::scratch("improvement-cli");
+    const auto r = testing_cli::dedeleg("improvement --out schools.csv --chart cost.svg", dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string csv = testing_cli::slurp(dir / "schools.csv");
+    EXPECT_EQ(csv.substr(0, csv.find('\n')), "URN,School,LastInspection,Outcome,CycleYear,Intervention,Category,Activities,Days,Cost");
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 41);
+    EXPECT_NE(csv.find("102325,Hilldene Primary School,2024-12-03,Not judged,2,yes,year-2,"), std::string::npos);
+    EXPECT_NE(testing_cli::slurp(dir / "cost.svg").find("<svg"), std::string::npos);
+    const auto md = testing_cli::dedeleg("improvement", dir);
+    EXPECT_NE(md.out.find("raises £59,993.31"), std::string::npos);
+    const auto bad = testing_cli::dedeleg("improvement --framework nosuch", dir);
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("no shipped framework \"nosuch\""), std::string::npos);
+}
+
+}  // namespace
