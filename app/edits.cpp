@@ -47,6 +47,7 @@ void apply_rate_edit(Scenario& scenario, const std::string& edit) {
     }
     if (n.percent) bad_edit(edit.substr(0, eq) + ": a rate is an amount in pounds, not a percentage");
     if (const auto why = calc::rate_problem(n.value)) bad_edit(edit.substr(0, eq) + ": " + *why);
+    if (const auto why = calc::separator_problem(text, *factor)) bad_edit(edit.substr(0, eq) + ": " + *why);
     scenario.set_rate(s, *factor, n.value);
 }
 

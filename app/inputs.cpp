@@ -5,6 +5,8 @@
 #include "app/embedded.hpp"
 #include "rates/schedule_loader.hpp"
 
+#include <algorithm>
+
 namespace app {
 
 calc::Schedule load_rates(const std::string& path, std::string_view embedded_default) {
@@ -19,10 +21,17 @@ calc::Census load_census(const std::string& path) {
 
 void apply_choices(calc::Schedule& schedule, const std::vector<std::string>& choices) {
     std::vector<calc::Diagnostic> problems;
+    std::vector<std::string> chosen;
     for (const std::string& choice : choices) {
         const std::size_t eq = choice.find('=');
         const std::string service_id = choice.substr(0, eq);
         const std::string option_id = eq == std::string::npos ? "" : choice.substr(eq + 1);
+        // Two choices for one service: which did the user mean? Refused, never last-one-wins.
+        if (std::find(chosen.begin(), chosen.end(), service_id) != chosen.end()) {
+            problems.push_back({"--option", 0, "", service_id + " is given more than one option; choose one"});
+            continue;
+        }
+        chosen.push_back(service_id);
         calc::Service* service = nullptr;
         for (calc::Service& s : schedule.services)
             if (s.id == service_id) service = &s;

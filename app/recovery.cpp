@@ -4,6 +4,7 @@
 #include "calc/diagnostic.hpp"
 #include "io/text_file.hpp"
 #include "rates/schedule_loader.hpp"
+#include "rates/toml_bounds.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -118,7 +119,8 @@ RecoveryFound read_recovery(const std::string& path, const InputIdentity& inputs
     }
     std::string text;
     try {
-        text = io::read_text_file(path);
+        // Regular files only, opened without blocking: a FIFO swapped in after the stat above never hangs the start.
+        text = io::read_text_file(path, {rates::kTomlBounds.max_bytes, true});
     } catch (const calc::InputError& e) {
         found.problem = "Recovery file " + e.diagnostics.front().to_string();
         return found;

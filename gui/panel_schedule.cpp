@@ -50,6 +50,7 @@ void commit_typed(const std::string& id, std::size_t s, calc::Factor factor, con
         const calc::NumberText n = calc::parse_number(text);
         if (n.percent) reason = "a rate is in pounds, not a percentage";
         else if (const auto why = calc::rate_problem(n.value)) reason = *why;
+        else if (const auto sep = calc::separator_problem(text, factor)) reason = *sep;
         else {
             ui.rejected_rates.erase(id);
             if (n.value != current)

@@ -173,6 +173,8 @@ TEST(LiveSession, ScriptedOptionsThatNameNothingAreRefused) {
     spec.select.clear();
     spec.inputs.choices = {"trade-union=nonsense"};
     EXPECT_NE(refusal(spec).find("--option"), std::string::npos);
+    spec.inputs.choices = {"trade-union=pay-rise", "trade-union=unchanged"};
+    EXPECT_NE(refusal(spec).find("more than one option"), std::string::npos) << refusal(spec);
     spec.inputs.choices.clear();
     spec.edits = {"maternity.FSM=3"};
     EXPECT_NE(refusal(spec).find("does not charge FSM"), std::string::npos);

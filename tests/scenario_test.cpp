@@ -225,6 +225,7 @@ TEST_F(ScenarioTest, RateEditsAreAppliedOrRefusedWithTheReason) {
     refused("maternity.AWPU=abc", "maternity.AWPU");
     refused("maternity.AWPU=5%", "not a percentage");
     refused("maternityAWPU", "write SERVICE.FACTOR=RATE");
+    refused("maternity.AWPU=40,490", "ambiguous");
     EXPECT_EQ(session->proposal().services[m].options[0].rates[0].second.value, d("41.0795"));  // unchanged by refusals
 }
 
