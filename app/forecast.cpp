@@ -1,5 +1,7 @@
 #include "app/forecast.hpp"
 
+#include "calc/effective_rates.hpp"
+
 #include "calc/diagnostic.hpp"
 #include "calc/number_text.hpp"
 #include "app/embedded.hpp"
@@ -97,10 +99,12 @@ report::ForecastReport run_forecast(const rates::LedgerFile& in, const ForecastS
     return r;
 }
 
-calc::Decimal proposal_rate(const rates::LedgerFile& in, const calc::Schedule& proposal) {
+calc::Decimal proposal_rate(const rates::LedgerFile& in, const calc::Schedule& proposal, const calc::Census& census) {
     const calc::Service* service = proposal.find(in.ledger.service);
-    const calc::Rate* rate = service ? service->selected_option().rate_for(calc::Factor::AWPU) : nullptr;
-    return rate && !service->phases.empty() ? rate->value : calc::Decimal(0);
+    if (!service || service->phases.empty()) return calc::Decimal(0);
+    // The per-pupil rate the first voted phase pays (a budget-first service's, as its budget gives on this census).
+    const auto rate = calc::effective_rate(census, *service, service->selected_option(), calc::Factor::AWPU, service->phases.front());
+    return rate ? rate->value : calc::Decimal(0);
 }
 
 report::ForecastReport forecast_at_rate(const rates::LedgerFile& in, const std::string& proposal_year, const calc::Decimal& rate,

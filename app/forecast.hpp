@@ -4,6 +4,7 @@
 // file's, the projection and the simulation.
 
 #include "calc/schedule.hpp"
+#include "calc/school.hpp"
 #include "rates/ledger_loader.hpp"
 #include "report/ledger_report.hpp"
 
@@ -36,9 +37,10 @@ rates::LedgerFile load_forecast_inputs(const ForecastSpec& opts);
 /// Projection, and the simulation when the ledger has a claims model.
 report::ForecastReport run_forecast(const rates::LedgerFile& in, const ForecastSpec& opts);
 
-/// The proposal's per-pupil (AWPU) rate for the ledger's service; 0 when the
+/// The proposal's per-pupil (AWPU) rate for the ledger's service, as its first
+/// voted phase pays it on `census` (a budget-first rate included); 0 when the
 /// proposal does not charge the service (voted out of every phase, or absent).
-calc::Decimal proposal_rate(const rates::LedgerFile& ledger, const calc::Schedule& proposal);
+calc::Decimal proposal_rate(const rates::LedgerFile& ledger, const calc::Schedule& proposal, const calc::Census& census);
 
 /// The ledger projected with `rate` set for the proposal's year (or the
 /// ledger's last year) and held after it, with the simulation when the ledger

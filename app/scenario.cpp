@@ -66,12 +66,23 @@ void Scenario::edit(calc::Schedule next, std::optional<std::size_t> only_service
     autosave();
 }
 
-void Scenario::set_rate(std::size_t service, calc::Factor factor, const calc::Decimal& rate) {
+void Scenario::set_rate(std::size_t service, calc::Factor factor, const calc::Decimal& rate, std::optional<calc::Phase> phase) {
     // Front ends check typed text first (app/edits, the GUI's fields); a bad rate here is a bug.
     if (const auto why = calc::rate_problem(rate)) throw std::invalid_argument(rate.to_string() + ": " + *why);
     calc::Schedule next = proposal_;
     calc::Service& s = next.services.at(service);
     calc::RateOption& option = s.options[s.selected];
+    if (phase) {
+        // A phase's own rate: replaces the service-wide one for that phase's schools only.
+        auto it = std::find_if(option.phase_rates.begin(), option.phase_rates.end(),
+                               [&](const calc::PhaseRates& p) { return p.phase == *phase; });
+        if (it == option.phase_rates.end()) it = option.phase_rates.insert(option.phase_rates.end(), calc::PhaseRates{*phase, {}});
+        auto r = std::find_if(it->rates.begin(), it->rates.end(), [&](const auto& fr) { return fr.first == factor; });
+        if (r == it->rates.end()) it->rates.emplace_back(factor, calc::Rate{rate});
+        else r->second = calc::Rate{rate};
+        edit(std::move(next), service);
+        return;
+    }
     for (auto& [f, r] : option.rates)
         if (f == factor) r = calc::Rate{rate};
     // The recorded rule no longer gives this rate (nor a multiple of it): keep the rate, drop the rule.
@@ -85,12 +96,28 @@ void Scenario::set_rate(std::size_t service, calc::Factor factor, const calc::De
     edit(std::move(next), service);
 }
 
-void Scenario::step_rate(std::size_t service, calc::Factor factor, const calc::Decimal& delta) {
+void Scenario::step_rate(std::size_t service, calc::Factor factor, const calc::Decimal& delta, std::optional<calc::Phase> phase) {
     const calc::Service& s = proposal_.services.at(service);
-    const calc::Rate* rate = s.options[s.selected].rate_for(factor);
+    const calc::Rate* rate = phase ? s.options[s.selected].rate_for(factor, *phase) : s.options[s.selected].rate_for(factor);
     if (!rate) return;
     const calc::Decimal next = rate->value + delta;
-    set_rate(service, factor, next.sign() < 0 ? calc::Decimal(0) : next);  // a step down stops at £0
+    set_rate(service, factor, next.sign() < 0 ? calc::Decimal(0) : next, phase);  // a step down stops at £0
+}
+
+void Scenario::set_budget(std::size_t service, std::optional<calc::Phase> phase, const calc::Decimal& budget) {
+    if (budget.sign() < 0 || budget.significant_places() > 2) throw std::invalid_argument("a budget is pounds and pence, not negative");
+    calc::Schedule next = proposal_;
+    calc::Service& s = next.services.at(service);
+    calc::RateOption& option = s.options[s.selected];
+    if (!option.budget) throw std::invalid_argument(s.id + " is not budget-first");
+    if (!phase) option.budget->budget = budget;
+    else {
+        auto it = std::find_if(option.budget->phase_budgets.begin(), option.budget->phase_budgets.end(),
+                               [&](const auto& pb) { return pb.first == *phase; });
+        if (it == option.budget->phase_budgets.end()) throw std::invalid_argument(s.id + " has no budget for that phase");
+        it->second = budget;
+    }
+    edit(std::move(next), service);  // the rate is re-derived from the budget on this census
 }
 
 void Scenario::set_phase(std::size_t service, calc::Phase phase, bool charged) {
@@ -145,10 +172,10 @@ ServiceSummary Scenario::summarise(std::size_t service) const {
     return out;
 }
 
-std::optional<calc::Rate> Scenario::baseline_rate(std::size_t service, calc::Factor factor) const {
+std::optional<calc::Rate> Scenario::baseline_rate(std::size_t service, calc::Factor factor, std::optional<calc::Phase> phase) const {
     const calc::Service* before = baseline_.find(proposal_.services.at(service).id);
     if (!before) return std::nullopt;
-    const calc::Rate* rate = before->selected_option().rate_for(factor);
+    const calc::Rate* rate = phase ? before->selected_option().rate_for(factor, *phase) : before->selected_option().rate_for(factor);
     return rate ? std::optional<calc::Rate>(*rate) : std::nullopt;
 }
 

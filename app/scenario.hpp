@@ -72,7 +72,7 @@ public:
     /// Kept up to date after every edit (ranges sort every school, so not per frame).
     const ServiceSummary& summary(std::size_t service) const { return summaries_.at(service); }
     /// The last year's rate of `factor` for a service of the proposal, if the baseline has it.
-    std::optional<calc::Rate> baseline_rate(std::size_t service, calc::Factor factor) const;
+    std::optional<calc::Rate> baseline_rate(std::size_t service, calc::Factor factor, std::optional<calc::Phase> phase = {}) const;
     /// Counts every change to the figures, so views can cache sorted rows.
     std::uint64_t revision() const { return revision_; }
 
@@ -80,8 +80,11 @@ public:
     // A rate edit drops the rule the schedule recorded for that rate (and for
     // rates derived from it): the saved scenario states the rate as set, so it
     // loads and validates.
-    void set_rate(std::size_t service, calc::Factor factor, const calc::Decimal& rate);
-    void step_rate(std::size_t service, calc::Factor factor, const calc::Decimal& delta);
+    /// With `phase`: that phase's own rate (added to the option's phase rates if new).
+    void set_rate(std::size_t service, calc::Factor factor, const calc::Decimal& rate, std::optional<calc::Phase> phase = {});
+    void step_rate(std::size_t service, calc::Factor factor, const calc::Decimal& delta, std::optional<calc::Phase> phase = {});
+    /// A budget-first service's budget (one, or a phase's): its rate is re-derived on this census.
+    void set_budget(std::size_t service, std::optional<calc::Phase> phase, const calc::Decimal& budget);
     void set_phase(std::size_t service, calc::Phase phase, bool charged);
     void select_option(std::size_t service, std::size_t option);
     /// Replaces the whole proposal (recovery, loading a scenario).

@@ -65,7 +65,9 @@ std::optional<Rate> effective_rate(const Census& census, const Service& service,
         if (const Rate* r = option.rate_for(factor, phase)) return *r;
         return std::nullopt;
     }
-    for (const auto& [f, rate] : effective_rates(census, service, option)[index_of(phase)])
+    // Held in a local: a range-for over a member of a temporary would read freed memory (before C++23).
+    const RatesByPhase all = effective_rates(census, service, option);
+    for (const auto& [f, rate] : all[index_of(phase)])
         if (f == factor) return rate;
     return std::nullopt;
 }

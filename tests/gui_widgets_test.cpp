@@ -2,6 +2,7 @@
 // keys) with no display: every widget kind, on Havering and on Devon.
 #include "gui_driver.hpp"
 
+#include "calc/effective_rates.hpp"
 #include "calc/number_text.hpp"
 #include "calc/per_school.hpp"
 #include "cli_run.hpp"
@@ -199,6 +200,33 @@ TEST(WidgetsDevon, DevonSessionShowsItsOwnLedgerOrSaysThereIsNone) {
     expect_consistent(with.scenario());
     // Academies are hidden by default: the list holds the 148 maintained schools.
     EXPECT_EQ(with.ui.rows.size(), 148u);
+
+    // A phase's own rate (secondary FSM) is edited apart from the service-wide one.
+    auto& s = with.scenario();
+    with.type_into("rate:fsm-eligibility.FSM@secondary", "6.20");
+    with.key(ImGuiKey_Enter);
+    // Looked up afresh: an edit replaces the proposal (holding a reference across one is the bug this issue fixed).
+    const calc::Service& fsm = s.proposal().services[service(s, "fsm-eligibility")];
+    EXPECT_EQ(fsm.selected_option().rate_for(calc::Factor::FSM, calc::Phase::secondary)->value, d("6.20"));
+    EXPECT_EQ(fsm.selected_option().rate_for(calc::Factor::FSM, calc::Phase::primary)->value, d("6.255"));
+    // A budget-first service: typing a new budget re-derives its rate on this census (3 places, rounded up).
+    with.type_into("budget:contingency.budget", "460,000");
+    with.key(ImGuiKey_Enter);
+    const calc::Service& contingency = s.proposal().services[service(s, "contingency")];
+    ASSERT_TRUE(contingency.selected_option().budget.has_value());
+    EXPECT_EQ(contingency.selected_option().budget->budget, d("460000")) << with.ui.status;
+    const auto rate_now = calc::effective_rate(s.census(), contingency, contingency.selected_option(), calc::Factor::AWPU, calc::Phase::primary);
+    ASSERT_TRUE(rate_now.has_value());
+    EXPECT_EQ(rate_now->value, d("16.042"));  // £460,000 ÷ 28,676 pupils = 16.04129… → up to £16.042
+    with.type_into("budget:contingency.budget", "-5");
+    with.key(ImGuiKey_Enter);
+    EXPECT_TRUE(with.ui.rejected_rates.count("contingency.budget")) << "a bad budget is shown, not dropped";
+    expect_consistent(s);
+    // Saved, it is a schedule `dedeleg validate` accepts.
+    const auto saved = testing_cli::scratch("devon-saved") / "scenario.toml";
+    s.save_scenario(saved.string());
+    const auto v = testing_cli::dedeleg("validate --rates '" + saved.string() + "' --census '" + kDevon + "/census-878.csv'");
+    EXPECT_EQ(v.exit_code, 0) << v.err;
 
     spec.ledgers.clear();
     testing_gui::Driver without(open(spec, testing_cli::scratch("devon-none")), 1600, 3200);
