@@ -3,6 +3,8 @@
 #include "app/edits.hpp"
 #include "app/embedded.hpp"
 #include "app/forecast.hpp"
+#include "app/improvement.hpp"
+#include "census/inspections_loader.hpp"
 #include "calc/diagnostic.hpp"
 
 namespace app {
@@ -38,6 +40,9 @@ std::unique_ptr<LiveSession> open_live_session(const LiveSpec& spec) {
     for (const std::string* f : {&spec.inputs.census, &spec.inputs.rates, &spec.baseline})
         if (!f->empty()) files.push_back(*f);
     live->scenario.set_input_files(std::move(files));
+
+    if (!spec.inspections.empty()) live->inspections = census::load_inspections_file(spec.inspections);
+    else if (spec.inputs.census.empty()) live->inspections = shipped_inspections();  // Havering's, for Havering's sample only
 
     if (!spec.select.empty()) {
         const auto& schools = live->scenario.census().schools;

@@ -7,6 +7,9 @@
 #include "app/inputs.hpp"
 #include "app/recovery.hpp"
 #include "app/scenario.hpp"
+#include "model/improvement.hpp"
+
+#include <map>
 #include "rates/ledger_loader.hpp"
 
 #include <memory>
@@ -24,6 +27,7 @@ struct LiveSpec {
     bool autosave = true;               ///< false for scripted runs (screenshots): nothing written or removed
     std::vector<std::string> edits;     ///< "service.FACTOR=rate", applied in order
     std::string select;                 ///< a school's URN
+    std::string inspections;            ///< Ofsted extract for the Improvement tab; none given: Havering's for the shipped census only
 };
 
 struct LiveSession {
@@ -37,6 +41,8 @@ struct LiveSession {
     std::string warning;                     ///< why autosave is off, when it is
     std::optional<std::size_t> selected;     ///< census index of --select
     RecoveryLock lock;
+    /// The schools' latest inspections, when known for this census (else the Improvement tab says so).
+    std::optional<std::map<std::string, model::InspectionRecord>> inspections;
 };
 
 /// Throws calc::InputError for any bad input or scripted option (exit 2).

@@ -179,7 +179,7 @@ bool begin_panel(const char* title, float x, float y, float w, float h) {
 
 }  // namespace
 
-void draw_app(const app::Scenario& session, UiState& ui, std::vector<ForecastView>& forecasts) {
+void draw_app(const app::Scenario& session, UiState& ui, std::vector<ForecastView>& forecasts, const ImprovementInputs& improvement) {
     shortcuts(ui);
     menu(session, ui);
     if (ui.present) {
@@ -216,6 +216,13 @@ void draw_app(const app::Scenario& session, UiState& ui, std::vector<ForecastVie
                 if (forecast) {
                     draw_forecast_panel(session, forecasts, ui);
                     probe(ui, "content:forecast");
+                    ImGui::EndTabItem();
+                }
+                const bool improving = ImGui::BeginTabItem("Improvement", nullptr, bring(UiState::Tab::improvement));
+                probe(ui, "tab:improvement");
+                if (improving) {
+                    draw_improvement_panel(session, improvement, ui);
+                    probe(ui, "content:improvement");
                     ImGui::EndTabItem();
                 }
                 ImGui::EndTabBar();

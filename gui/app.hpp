@@ -3,6 +3,7 @@
 // that fits 1280×720 and 1920×1080, dialogs. ImGui only; no GLFW or OpenGL.
 
 #include "gui/forecast_view.hpp"
+#include "gui/panels.hpp"
 #include "app/scenario.hpp"
 #include "gui/ui_state.hpp"
 
@@ -21,7 +22,8 @@ void apply_style(const UiState& ui);
 
 /// Draws one frame from the scenario as it is; changes are queued in
 /// ui.actions, applied by end_frame after the frame. `forecasts` may be empty.
-void draw_app(const app::Scenario& session, UiState& ui, std::vector<ForecastView>& forecasts);
+void draw_app(const app::Scenario& session, UiState& ui, std::vector<ForecastView>& forecasts,
+              const ImprovementInputs& improvement = {});
 
 /// Between frames: applies the queued actions and a changed scale or theme.
 void end_frame(app::Scenario& session, UiState& ui);

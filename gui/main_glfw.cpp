@@ -55,8 +55,8 @@ int run(Options& opts) {
     // Scripted options are input: a wrong one is refused (exit 2), never ignored.
     if (!opts.sort.empty() && opts.sort != "change" && opts.sort != "name")
         throw calc::InputError({{"--sort", 0, "", "sort by change or name, not \"" + opts.sort + "\""}});
-    if (!opts.tab.empty() && opts.tab != "totals" && opts.tab != "school" && opts.tab != "forecast")
-        throw calc::InputError({{"--tab", 0, "", "show totals, school or forecast, not \"" + opts.tab + "\""}});
+    if (!opts.tab.empty() && opts.tab != "totals" && opts.tab != "school" && opts.tab != "forecast" && opts.tab != "improvement")
+        throw calc::InputError({{"--tab", 0, "", "show totals, school, forecast or improvement, not \"" + opts.tab + "\""}});
     // A scripted screenshot may read a recovery file (to show the offer) but never writes or removes one.
     opts.live.autosave = opts.screenshot.empty();
     const std::unique_ptr<app::LiveSession> live = app::open_live_session(opts.live);
@@ -79,6 +79,7 @@ int run(Options& opts) {
     for (const rates::LedgerFile& l : live->ledgers) forecasts.emplace_back(l);
     if (opts.tab == "school") ui.show_tab = gui::UiState::Tab::school;
     if (opts.tab == "forecast") ui.show_tab = gui::UiState::Tab::forecast;
+    if (opts.tab == "improvement") ui.show_tab = gui::UiState::Tab::improvement;
     if (!opts.sort.empty()) {
         ui.sort_column = opts.sort == "change" ? app::SchoolColumn::change : app::SchoolColumn::name;
         ui.sort_descending = opts.sort == "change";
@@ -112,7 +113,7 @@ int run(Options& opts) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        gui::draw_app(session, ui, forecasts);
+        gui::draw_app(session, ui, forecasts, {live->inspections ? &*live->inspections : nullptr});
         ImGui::Render();
         int fb_width = 0, fb_height = 0;
         glfwGetFramebufferSize(window, &fb_width, &fb_height);
@@ -169,7 +170,11 @@ int main(int argc, char** argv) {
     parser.add_option("--edit", live.edits, "Apply an edit at start, e.g. maternity.AWPU=41.08 (repeatable)");
     parser.add_option("--sort", opts.sort, "Sort the schools at start: change (largest first) or name");
     parser.add_option("--select", live.select, "Select a school by URN at start");
-    parser.add_option("--tab", opts.tab, "Details tab to show at start: totals, school or forecast");
+    parser.add_option("--tab", opts.tab, "Details tab to show at start: totals, school, forecast or improvement");
+    parser.add_option("--inspections", live.inspections,
+                      "Ofsted's latest inspections (CSV, data/ofsted/ columns) for the Improvement tab. Default: "
+                      "Havering's with the shipped sample census, none with --census")
+        ->check(CLI::ExistingFile);
     parser.add_option("--screenshot", opts.screenshot,
                       "Draw a few frames, write this PNG, check it is not blank, and exit (writes no recovery file)");
     return app::run_mapping_errors("dedeleg-gui", [&] {

@@ -4,6 +4,7 @@
 // dialogs, and the actions panels ask for during a frame.
 
 #include "app/scenario.hpp"
+#include "model/improvement.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -43,6 +44,19 @@ enum class OptionalColumn { urn, nor, phase, change_percent, baseline };
 inline constexpr OptionalColumn kDropOrder[] = {OptionalColumn::urn, OptionalColumn::nor, OptionalColumn::phase,
                                                 OptionalColumn::change_percent, OptionalColumn::baseline};
 
+/// The Improvement tab: which framework, the day rate typed, and the costing cached for them.
+struct ImprovementView {
+    std::string framework_id = "havering-2025";
+    std::string year = "2025-26";
+    char day_rate_text[32] = "550";
+    std::optional<calc::Decimal> day_rate;   ///< none: the framework's own
+    std::string day_rate_problem;
+    std::optional<model::Costing> costing;
+    std::uint64_t revision = 0;
+    std::string shown_framework;
+    std::optional<calc::Decimal> shown_day_rate;
+};
+
 struct UiState {
     float scale = 1.5f;          ///< 1.0-2.5: text size for the projector
     bool high_contrast = false;
@@ -74,9 +88,10 @@ struct UiState {
     std::map<std::string, RejectedRate> rejected_rates;
 
     // A tab of the details window to bring forward once (scripted sessions).
-    enum class Tab { none, totals, school, forecast };
+    enum class Tab { none, totals, school, forecast, improvement };
     Tab show_tab = Tab::none;
     std::size_t forecast_ledger = 0;  ///< which ledger the Forecast tab shows
+    ImprovementView improvement;
 
     // File dialogs: a path typed into a popup, and the last message shown.
     bool open_save = false;

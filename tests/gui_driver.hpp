@@ -55,7 +55,7 @@ public:
         io.DeltaTime = 1.0f / 60.0f;
         rects.clear();
         ImGui::NewFrame();
-        gui::draw_app(live_->scenario, ui, forecasts);
+        gui::draw_app(live_->scenario, ui, forecasts, {live_->inspections ? &*live_->inspections : nullptr});
         ImGui::Render();
         gui::end_frame(live_->scenario, ui);
         ++frames;

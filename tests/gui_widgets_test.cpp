@@ -125,7 +125,7 @@ TEST_F(Widgets, SchoolSelectionTabsSortFilterAndAcademies) {
     driver->click("school:" + urn);
     ASSERT_TRUE(driver->ui.selected_school.has_value());
     EXPECT_EQ(*driver->ui.selected_school, 3u);
-    for (const char* tab : {"totals", "school", "forecast"}) {
+    for (const char* tab : {"totals", "school", "forecast", "improvement"}) {
         driver->click(std::string("tab:") + tab);
         EXPECT_TRUE(driver->has(std::string("content:") + tab)) << tab;
     }
@@ -178,6 +178,20 @@ TEST_F(Widgets, UndoRedoSaveExportAndScale) {
     EXPECT_TRUE(driver->ui.present);
     driver->click("present:back");
     EXPECT_FALSE(driver->ui.present);
+}
+
+// The Improvement tab: Havering's real inspections priced, the day rate typed live.
+TEST_F(Widgets, TheImprovementTabPricesTheQaWorkWithALiveDayRate) {
+    driver->click("tab:improvement");
+    ASSERT_TRUE(driver->ui.improvement.costing.has_value());
+    EXPECT_EQ(driver->ui.improvement.costing->years.front().school_cost, d("33550.00"));  // as `dedeleg improvement`
+    driver->type_into("improvement:day-rate", "600");
+    driver->key(ImGuiKey_Enter);
+    EXPECT_EQ(driver->ui.improvement.costing->years.front().school_cost, d("36600.00"));  // 61 days × £600
+    driver->type_into("improvement:day-rate", "-1");
+    driver->key(ImGuiKey_Enter);
+    EXPECT_FALSE(driver->ui.improvement.day_rate_problem.empty());
+    EXPECT_EQ(driver->ui.improvement.costing->years.front().school_cost, d("36600.00")) << "a bad day rate changed the figures";
 }
 
 // Another LA: Devon's 310 primaries and a 3-place schedule, with its own ledger, then none.
@@ -233,6 +247,8 @@ TEST(WidgetsDevon, DevonSessionShowsItsOwnLedgerOrSaysThereIsNone) {
     EXPECT_TRUE(without.forecasts.empty());
     without.click("tab:forecast");
     EXPECT_TRUE(without.has("content:forecast"));  // it says there is no ledger
+    without.click("tab:improvement");
+    EXPECT_FALSE(without.ui.improvement.costing.has_value()) << "Havering's inspections priced for Devon's schools";
 }
 
 }  // namespace
