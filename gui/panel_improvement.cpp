@@ -81,7 +81,7 @@ void draw_improvement_panel(const app::Scenario& session, const ImprovementInput
     if (!ImGui::BeginTable("improvement", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     const struct { const char* name; float weight; } columns[] = {{"School", 3}, {"Last inspection", 3}, {"Stage", 1}, {"Days", 0.8f}, {"Cost", 1.2f}};
-    for (const auto& c : columns) ImGui::TableSetupColumn(c.name, ImGuiTableColumnFlags_WidthStretch, c.weight);
+    for (const auto& column : columns) ImGui::TableSetupColumn(column.name, ImGuiTableColumnFlags_WidthStretch, column.weight);
     ImGui::TableHeadersRow();
     for (const model::SchoolPlan& p : y.schools) {
         ImGui::TableNextRow();
