@@ -19,8 +19,9 @@ std::string format_pounds(const Decimal& amount, int places, Negative style = Ne
 /// Every digit of an exact amount, at least 2 places: "£114,538.08026448", "£2.80".
 std::string format_pounds_exact(const Decimal& amount, Negative style = Negative::minus_sign);
 
-/// A rate as schedules show it: at least 2 places, up to its own (£40.49, £3.375).
-inline std::string format_rate(const Decimal& rate) { return format_pounds_exact(rate); }
+/// A rate as schedules show it: at least 2 places, and every place it has as
+/// written or derived (£40.49, £3.375, £9.440 for a rate rounded to 3 places).
+inline std::string format_rate(const Decimal& rate) { return format_pounds(rate, rate.scale() > 2 ? rate.scale() : 2); }
 
 /// A count with thousands separators and every decimal it has: "17,280", "156.5".
 std::string format_count(const Decimal& count);

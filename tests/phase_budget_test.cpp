@@ -1,5 +1,6 @@
 // Per-phase rates and budget-first services (issue 9): they load, they charge
 // each school at its phase's rate, and the tables show the working.
+#include "calc/compare.hpp"
 #include "calc/deduction.hpp"
 #include "calc/effective_rates.hpp"
 #include "calc/number_text.hpp"
@@ -200,6 +201,21 @@ TEST(RatePlaces, DeriveHonoursPlaces) {
     // Written and read back with its places.
     const calc::Schedule again = rates::load_schedule(rates::write_schedule(s), "again.toml");
     EXPECT_EQ(again.services[0].options[0].derived[0].second.places, 3);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(PhaseRates, CompareUsesEachSchoolsPhaseRate) {
+    const calc::Schedule to = rates::load_schedule(kSchedule, "to.toml");
+    calc::Schedule from = to;
+    from.services[0].options[0].phase_rates.clear();  // secondaries at the service-wide £9.55
+    const calc::Census c = census::load_census(kCensus, "c.csv");
+    const calc::Comparison cmp = calc::compare(c, from, calc::calculate(c, from), to, calc::calculate(c, to));
+    ASSERT_EQ(cmp.schools.size(), 3u);
+    EXPECT_EQ(cmp.schools[0].change.value, d("0.00"));    // the primary: £9.55 either way
+    EXPECT_EQ(cmp.schools[1].change.value, d("67.90"));   // the secondary: 10 × (£16.34 − £9.55)
 }
 
 }  // namespace
