@@ -250,8 +250,8 @@ SchoolStatement Scenario::statement(std::size_t school) const {
         const auto then = before ? charge_in(*before) : std::nullopt;
         if (!now && !then) continue;
         StatementLine l{service.id, service.name, then.value_or(zero()), now.value_or(zero()), then.has_value(), now.has_value(), {}};
-        if (now) l.factors = calc::breakdown(s, service, service.options[r.option]);
-        else l.factors = calc::breakdown(s, baseline_.services[before->service], baseline_.services[before->service].options[before->option]);
+        if (now) l.factors = calc::breakdown(census_, s, service, service.options[r.option]);
+        else l.factors = calc::breakdown(census_, s, baseline_.services[before->service], baseline_.services[before->service].options[before->option]);
         out.lines.push_back(std::move(l));
     }
     for (const calc::ServiceResult& r : baseline_result_.services) {
@@ -259,7 +259,7 @@ SchoolStatement Scenario::statement(std::size_t school) const {
         if (proposal_.find(service.id)) continue;
         if (const auto then = charge_in(r))
             out.lines.push_back({service.id, service.name, *then, zero(), true, false,
-                                 calc::breakdown(s, service, service.options[r.option])});
+                                 calc::breakdown(census_, s, service, service.options[r.option])});
     }
     return out;
 }

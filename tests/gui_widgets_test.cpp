@@ -232,6 +232,14 @@ TEST(WidgetsDevon, DevonSessionShowsItsOwnLedgerOrSaysThereIsNone) {
     const auto rate_now = calc::effective_rate(s.census(), contingency, contingency.selected_option(), calc::Factor::AWPU, calc::Phase::primary);
     ASSERT_TRUE(rate_now.has_value());
     EXPECT_EQ(rate_now->value, d("16.042"));  // £460,000 ÷ 28,676 pupils = 16.04129… → up to £16.042
+    // What it costs the school shows a budget-first service's working too (count × the rate its budget gives).
+    std::size_t maintained = 0;
+    while (s.census().schools[maintained].governance != calc::Governance::maintained) ++maintained;
+    const app::SchoolStatement st = s.statement(maintained);
+    ASSERT_FALSE(st.lines.empty());
+    EXPECT_EQ(st.lines[0].service_id, "contingency");
+    ASSERT_EQ(st.lines[0].factors.size(), 1u);
+    EXPECT_EQ(st.lines[0].factors[0].rate.value, d("16.042"));
     with.type_into("budget:contingency.budget", "-5");
     with.key(ImGuiKey_Enter);
     EXPECT_TRUE(with.ui.rejected_rates.count("contingency.budget")) << "a bad budget is shown, not dropped";
