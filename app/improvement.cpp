@@ -29,6 +29,29 @@ calc::Decimal parse_amount(const std::string& option, const std::string& text, b
 
 }  // namespace
 
+void check_year_not_before_inspections(const calc::Census& census,
+                                       const std::map<std::string, model::InspectionRecord>& inspections, int academic_year,
+                                       const std::string& source) {
+    std::vector<calc::Diagnostic> problems;
+    std::size_t later = 0;
+    for (const calc::School& s : census.schools) {
+        const auto it = inspections.find(s.urn);
+        if (it == inspections.end() || !it->second.last_inspection) continue;
+        const model::InspectionRecord& r = it->second;
+        if (model::academic_year_of(*r.last_inspection) <= academic_year) continue;
+        if (++later <= 5)
+            problems.push_back({source, r.line, "last_inspection_date",
+                                "URN " + r.urn + " was last inspected in " +
+                                    model::academic_year_label(model::academic_year_of(*r.last_inspection)) + ", after --year " +
+                                    model::academic_year_label(academic_year) +
+                                    "; the file holds only each school's latest inspection, so an earlier year cannot be placed"});
+    }
+    if (later > 5)
+        problems.push_back({source, 0, "", "and " + std::to_string(later - 5) + " more schools inspected after " +
+                                               model::academic_year_label(academic_year)});
+    if (!problems.empty()) throw calc::InputError(std::move(problems));
+}
+
 std::vector<std::string> shipped_frameworks() {
     std::vector<std::string> ids;
     for (const EmbeddedFile& f : embedded_files())
@@ -129,6 +152,8 @@ ImprovementReport run_improvement(const ImprovementSpec& spec) {
     for (const model::Stage& s : framework.stages) stage_ids.push_back(s.id);
     const auto categories = spec.categories.empty() ? std::map<std::string, model::LaCategory>{}
                                                     : census::load_la_categories_file(spec.categories, stage_ids);
+    check_year_not_before_inspections(census, inspections, *year,
+                                      spec.inspections.empty() ? "embedded:" + std::string(kShippedInspections) : spec.inspections);
     ImprovementReport r = price_improvement(framework, census, schedule, inspections, categories, *year, spec.years, chance,
                                             spec.academies, spec.service);
     r.inspections_source = spec.inspections.empty() ? "embedded:" + std::string(kShippedInspections) : spec.inspections;

@@ -49,6 +49,13 @@ ImprovementReport price_improvement(const model::Framework& framework, const cal
                                     int years, const calc::Decimal& intervention_chance, bool academies,
                                     const std::string& service_id);
 
+/// Throws calc::InputError (source:line) when a census school's latest inspection
+/// falls after `academic_year`: the file holds only the latest inspection, so
+/// the school's place in an earlier year is unknowable (never guessed).
+void check_year_not_before_inspections(const calc::Census& census,
+                                       const std::map<std::string, model::InspectionRecord>& inspections, int academic_year,
+                                       const std::string& source);
+
 /// The shipped Havering inspections (as at 31 August 2025).
 std::map<std::string, model::InspectionRecord> shipped_inspections();
 

@@ -103,6 +103,127 @@ TEST(Improvement, EveryOutcomeWordingGivesTheExtractsDerivedGrade) {
     }
 }
 
+// One real school (England file, as at 31 August 2025) for each of the 16 outcome
+// wordings Ofsted's file uses, and for "Not judged" with each worst key judgement,
+// both categories of concern and a "Not judged" inspection followed by an ungraded one.
+TEST(Improvement, EveryOutcomeWordingInTheOfstedFile) {
+    const std::string path = DEDELEG_TEST_DATA "/ofsted/every-outcome.csv";
+    const auto records = census::load_inspections(testing_cli::slurp(path), path);
+    struct Case {
+        const char* urn;
+        const char* outcome;
+        const char* grade;  // "" = none
+        bool intervention;
+        const char* rule;   // a word the rule must contain
+    };
+    const Case cases[] = {
+        {"100006", "Good", "Good", false, "overall"},
+        {"100043", "Improved significantly", "Good", false, "ungraded"},
+        {"103427", "Inadequate", "Inadequate", true, "overall"},
+        {"148903", "No outcome recorded", "Good", false, "ungraded"},
+        {"101858", "No outcome recorded (ungraded inspection converted to graded; graded result not yet in file)",
+         "Requires improvement", true, "ungraded"},
+        {"100032", "Not judged", "Outstanding", false, "worst"},
+        {"143716", "Not yet inspected", "", false, "never"},
+        {"100000", "Outstanding", "Outstanding", false, "overall"},
+        {"100183", "Requires improvement", "Requires improvement", true, "overall"},
+        {"100007", "School remains Good", "Good", false, "ungraded"},
+        {"100181", "School remains Good (Concerns) - S5 Next", "Good", false, "ungraded"},
+        {"100030", "School remains Good (Improving) - S5 Next", "Good", false, "ungraded"},
+        {"100005", "School remains Outstanding", "Outstanding", false, "ungraded"},
+        {"100552", "School remains Outstanding (Concerns) - S5 Next", "Outstanding", false, "ungraded"},
+        {"100094", "Some aspects not as strong", "Outstanding", false, "ungraded"},
+        {"100022", "Standards maintained", "Outstanding", false, "ungraded"},
+        {"100722", "Not judged", "Requires improvement", true, "worst"},
+        {"103997", "Not judged", "Inadequate", true, "worst"},        // and special measures
+        {"105821", "Not judged", "Inadequate", true, "worst"},        // serious weaknesses
+        {"114281", "No outcome recorded (ungraded inspection converted to graded; graded result not yet in file)",
+         "Inadequate", true, "worst"},                                  // Not judged, then an ungraded event
+        {"133580", "No outcome recorded (ungraded inspection converted to graded; graded result not yet in file)", "Good",
+         false, "worst"},
+    };
+    ASSERT_EQ(records.size(), std::size(cases));
+    std::set<std::string> wordings;
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.urn);
+        const model::InspectionRecord& r = records.at(c.urn);
+        EXPECT_EQ(r.outcome, c.outcome);
+        wordings.insert(r.outcome);
+        const model::Standing s = model::standing_of(r, 2025);
+        EXPECT_EQ(s.grade ? std::string(model::words_of(*s.grade)) : std::string(), c.grade);
+        EXPECT_EQ(s.intervention, c.intervention);
+        EXPECT_NE(s.grade_rule.find(c.rule), std::string::npos) << s.grade_rule;
+        EXPECT_EQ(s.never_inspected, std::string(c.outcome) == "Not yet inspected");
+    }
+    EXPECT_EQ(wordings.size(), 16u) << "every wording in england_ofsted.csv";
+    // Never inspected is its own state: no cycle year to count, placed as the framework states.
+    const model::Framework f = app::load_framework("havering-2025");
+    const model::SchoolPlan never = model::plan_school(f, "143716", "x", &records.at("143716"), nullptr, 2025);
+    EXPECT_EQ(never.placed_by, "never inspected");
+    EXPECT_EQ(never.last_inspection, "");
+    EXPECT_FALSE(never.standing.years_since.has_value());
+}
+
+// Every boundary of the academic-year rule, for each cycle year 1 to 5 and past it.
+TEST(Improvement, CycleYearAtEveryBoundary) {
+    const model::Framework f = app::load_framework("havering-2025");
+    auto plan = [&](const char* date, int year = 2025) {
+        const auto r = record(date, "graded", "Good");
+        return model::plan_school(f, "100000", "A school", &r, nullptr, year);
+    };
+    const struct {
+        const char* date;
+        int cycle;
+        int since;
+    } cases[] = {
+        {"2026-08-31", 1, 1}, {"2025-09-01", 1, 1}, {"2025-08-31", 2, 2}, {"2024-09-01", 2, 2}, {"2024-08-31", 3, 3},
+        {"2023-09-01", 3, 3}, {"2023-08-31", 4, 4}, {"2022-09-01", 4, 4}, {"2022-08-31", 5, 5}, {"2021-09-01", 5, 5},
+        {"2021-08-31", 5, 6}, {"2011-07-06", 5, 16},
+    };
+    for (const auto& c : cases) {
+        const model::SchoolPlan p = plan(c.date);
+        EXPECT_EQ(p.cycle_year, c.cycle) << c.date;
+        EXPECT_EQ(p.standing.years_since, c.since) << c.date;
+        EXPECT_EQ(p.stage_id, "year-" + std::to_string(c.cycle)) << c.date;
+    }
+    // Year 5 due (0.125 day courtesy call); past it, the further KIT (0.5 day) is added.
+    EXPECT_EQ(plan("2021-09-01").days, d("0.125"));
+    EXPECT_EQ(plan("2021-08-31").days, d("0.625"));
+    // The year asked moves the whole rule: 2022-08-31 is year 4 in 2024-25.
+    EXPECT_EQ(plan("2022-08-31", 2024).cycle_year, 4);
+    EXPECT_EQ(plan("2022-09-01", 2024).cycle_year, 3);
+}
+
+// Each framework's figures worked by hand at £550 a day.
+TEST(Improvement, EachFrameworkCostedByHand) {
+    const auto good = record("2023-01-01", "graded", "Good");
+    const auto ri = record("2023-01-01", "graded", "Requires improvement");
+    const auto inadequate = record("2023-01-01", "graded", "Inadequate", {}, "SM");
+    const model::Framework old = app::load_framework("havering-2011");
+    EXPECT_EQ(model::plan_school(old, "1", "x", &good, nullptr, 2025).stage_id, "1");
+    EXPECT_EQ(model::plan_school(old, "1", "x", &ri, nullptr, 2025).days, d("5"));            // 3A: 3 + 2 subject days
+    const auto b3 = model::plan_school(old, "1", "x", &inadequate, nullptr, 2025);
+    EXPECT_EQ(b3.stage_id, "3B");
+    EXPECT_EQ(b3.days, d("11.5"));                                                                // 6 + 4 + 3 × 0.5
+    EXPECT_EQ(b3.cost, d("6325.00"));
+    const model::Framework hil = app::load_framework("hillingdon-2022");
+    const auto p1 = model::plan_school(hil, "1", "x", &inadequate, nullptr, 2025);
+    EXPECT_EQ(p1.stage_id, "Priority 1");
+    EXPECT_EQ(p1.days, d("24"));  // EA 2 × 6 + CTG 3 × 0.5 × 3 + LA review 3 × 1 × 2 + S&S 0.5 × 3
+    const model::Framework tw = app::load_framework("telford-wrekin-2024");
+    const auto green = model::plan_school(tw, "1", "x", &good, nullptr, 2025);
+    EXPECT_EQ(green.stage_id, "Green");
+    EXPECT_EQ(green.days, d("1.25"));  // 2 QA visits × 0.5 + governing board conversation 0.25 (3 visits a year)
+    EXPECT_EQ(green.cost, d("687.50"));
+    EXPECT_EQ(model::plan_school(tw, "1", "x", &ri, nullptr, 2025).days, d("4.75"));          // Amber: 3 × 0.5 × 2 + 3 × 0.5 + 0.25
+    EXPECT_EQ(model::plan_school(tw, "1", "x", &inadequate, nullptr, 2025).days, d("6.25"));  // Red: 3 × 0.5 × 2 + 6 × 0.5 + 0.25
+    // Fixed work, priced once, never spread into schools.
+    const model::ImprovementYear y = model::plan_year(hil, {}, {}, {}, 2025);
+    EXPECT_EQ(y.fixed_days, d("6"));  // internal review 3 × 0.5 × 4
+    EXPECT_EQ(y.fixed_cost, d("3300.00"));
+    EXPECT_EQ(model::plan_year(old, {}, {}, {}, 2025).fixed_cost, d("8800.00"));  // SMG 6 × 0.5 × 4 + reviews 2 × 0.5 × 4 = 16 days
+}
+
 TEST(Improvement, CostsWorkedByHand) {
     const model::Framework f = app::load_framework("havering-2025");
     EXPECT_EQ(f.day_rate, d("550"));
@@ -117,7 +238,8 @@ TEST(Improvement, CostsWorkedByHand) {
     EXPECT_EQ(q.days, d("6.5"));  // KIT 0.5 + PRMs 6 × 0.5 day × 2
     EXPECT_EQ(q.cost, d("3575.00"));
     const model::Framework h = app::load_framework("hillingdon-2022");
-    EXPECT_EQ(model::plan_school(h, "1", "x", &ri, nullptr, 2025).days, d("14.5"));  // 6 × 1 + 3 × 0.5 × 3 + 2 × 1 × 2
+    // Priority 2: EA 6 × 1 day + CTG 3 × 0.5 × 3 + LA review 2 × 1 × 2 + Support and Scrutiny 1 × 0.5 × 3
+    EXPECT_EQ(model::plan_school(h, "1", "x", &ri, nullptr, 2025).days, d("16"));
     const auto good = record("2023-01-01", "graded", "Good");
     EXPECT_EQ(model::plan_school(h, "1", "x", &good, nullptr, 2025).days, d("1"));  // Priority 3: one EA day a year
     const model::Framework old = app::load_framework("havering-2011");
@@ -161,7 +283,7 @@ TEST(Improvement, TheLasOwnCategoriesWinAndUnknownOnesAreRefused) {
             EXPECT_EQ(p.stage_id, "3C");
             EXPECT_EQ(p.placed_by, "LA category");
             EXPECT_TRUE(p.standing.intervention);
-            EXPECT_EQ(p.days, d("10"));
+            EXPECT_EQ(p.days, d("11.5"));  // 3C: 6 core + 4 subject days + 3 termly reviews × 0.5
         }
         if (p.urn == "102269") {
             EXPECT_FALSE(p.standing.intervention);
@@ -212,6 +334,17 @@ TEST(Improvement, FrameworkFilesAreCheckedWithFileAndLine) {
         EXPECT_NE(all.find("grade_map.outstanding: no stage \"B\""), std::string::npos) << all;
         EXPECT_NE(all.find("\"never\" is missing"), std::string::npos) << all;
     }
+}
+
+TEST(Improvement, AYearBeforeTheLatestInspectionsIsRefusedNotGuessed) {
+    const auto dir = testing_cli::scratch("improvement-year");
+    const auto r = testing_cli::dedeleg("improvement --year 2023-24", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    // Hilldene, inspected 3 December 2024, line 29 of the shipped extract.
+    EXPECT_NE(r.err.find("embedded:data/ofsted/havering-311-ofsted.csv:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("was last inspected in 2024-25, after --year 2023-24"), std::string::npos) << r.err;
+    EXPECT_EQ(testing_cli::dedeleg("improvement --year 2025-26", dir).exit_code, 0);
+    EXPECT_EQ(testing_cli::dedeleg("improvement --year 2027-28", dir).exit_code, 0);
 }
 
 TEST(Improvement, CliWritesThePerSchoolCsvAndRefusesUnknownFrameworks) {
