@@ -94,7 +94,7 @@ ImprovementReport price_improvement(const model::Framework& framework, const cal
     for (const calc::School& s : census.schools) {
         const bool maintained = s.governance == calc::Governance::maintained;
         if (!maintained && !academies) continue;
-        schools.push_back({s.urn, s.name});
+        schools.push_back({s.urn, s.name, std::string(calc::label_of(s.phase)), !maintained});
         if (!maintained) continue;
         if (calc::is_mainstream(s.phase)) r.pupils += s.nor;
         else if (s.phase == calc::Phase::special) r.places += s.places;

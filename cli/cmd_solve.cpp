@@ -1,4 +1,5 @@
 // dedeleg solve: the rate a rule gives, to the penny.
+#include "app/improvement.hpp"
 #include "calc/diagnostic.hpp"
 #include "calc/money_format.hpp"
 #include "calc/number_text.hpp"
@@ -21,6 +22,9 @@ struct SolveOptions {
     std::string round = "up";
     int places = 2;
     app::ForecastSpec forecast;
+    std::string framework;            ///< the rule: a framework's cost as the target
+    app::ImprovementSpec improvement;  ///< its inputs (day rate, inspections, categories, census, schedule)
+    bool schools_only = false;        ///< leave out the framework's fixed work
 };
 
 calc::NumberText number(const std::string& option, const std::string& text) {
@@ -75,13 +79,43 @@ void solve_breakeven(const SolveOptions& opts) {
               << calc::format_count(calc::Decimal(pupils)) << " pupils; shortfall in " << risk << " of scenarios\n";
 }
 
+// The rate that funds a QA framework's work: its cost ÷ the charged base
+// (pupils + 3 × special-school places, the paper's place rule).
+void solve_framework(const SolveOptions& opts, calc::RoundingMode mode) {
+    app::ImprovementSpec spec = opts.improvement;
+    spec.framework = opts.framework;
+    spec.years = 1;
+    if (!opts.year.empty()) spec.year = opts.year;
+    const app::ImprovementReport r = app::run_improvement(spec);
+    const model::ImprovementYear& y = r.years.front();
+    if (r.base.sign() <= 0) throw calc::InputError({{"--census", 0, "", "no charged pupils or special-school places to spread the cost over"}});
+    const calc::Decimal target = opts.schools_only ? y.school_cost : y.school_cost + y.fixed_cost;
+    const calc::Decimal rate = model::rate_for_target(target, r.base, mode, opts.places);
+    const calc::Decimal place = model::multiple_of(rate, calc::Decimal(3), mode, opts.places);
+    std::cout << r.framework.id << ", " << model::academic_year_label(y.academic_year) << " at " << calc::format_pounds(r.framework.day_rate, 2)
+              << " a day: the schools' work " << calc::format_pounds(y.school_cost, 2);
+    if (opts.schools_only) std::cout << " (fixed work " << calc::format_pounds(y.fixed_cost, 2) << " left out)\n";
+    else std::cout << " + fixed work " << calc::format_pounds(y.fixed_cost, 2) << " = " << calc::format_pounds(target, 2) << "\n";
+    std::cout << calc::format_pounds(target, 2) << " ÷ " << calc::format_count(r.base) << " (" << calc::format_count(calc::Decimal(r.pupils))
+              << " pupils + 3 × " << calc::format_count(r.places) << " places) = " << model::quotient_text(target, r.base, opts.places + 2)
+              << " → " << calc::format_pounds(rate, opts.places) << " per pupil (" << mode_words(mode, opts.places) << "); a place at 3 × "
+              << calc::format_pounds(rate, opts.places) << " = " << calc::format_pounds(place, opts.places) << "\n";
+    if (r.service) {
+        std::cout << "The schedule's " << r.service->name;
+        if (r.service->pupil_rate) std::cout << " at " << calc::format_rate(*r.service->pupil_rate) << " per pupil";
+        if (r.service->place_rate) std::cout << " and " << calc::format_rate(*r.service->place_rate) << " per place";
+        std::cout << " raises " << calc::format_pounds(r.service->raised, 2) << "\n";
+    }
+}
+
 void run_solve(const SolveOptions& opts) {
-    const int rules = !opts.uplift.empty() + !opts.target.empty() + !opts.multiple.empty() + opts.breakeven;
-    if (rules != 1) usage("give exactly one of --uplift, --target, --multiple or --breakeven");
+    const int rules = !opts.uplift.empty() + !opts.target.empty() + !opts.multiple.empty() + opts.breakeven + !opts.framework.empty();
+    if (rules != 1) usage("give exactly one of --uplift, --target, --multiple, --breakeven or --framework");
     const auto mode = calc::rounding_mode_from_name(opts.round);
     if (!mode) usage("--round must be one of " + std::string(calc::rounding_mode_names()));
     if (opts.breakeven) return solve_breakeven(opts);
     if (opts.places < 2 || opts.places > calc::kMaxRatePlaces) usage("--places must be 2, 3 or 4");
+    if (!opts.framework.empty()) return solve_framework(opts, *mode);
 
     if (!opts.target.empty()) {
         if (opts.base.empty()) usage("--target needs --base (the pupils or places it is spread over)");
@@ -121,6 +155,7 @@ void setup_solve(CLI::App& app) {
         "  dedeleg solve --uplift 5% --rate 10.551 --places 3 --round half_up   # £11.079\n"
         "  dedeleg solve --breakeven --service maternity --year 2025-26          # £41.08\n"
         "  dedeleg solve --breakeven --service maternity --year 2027-28 --max-shortfall 10%\n"
+        "  dedeleg solve --framework havering-2025                 # £2.27 (the QA cycle's cost ÷ pupils + 3 × places)\n"
         "Example: dedeleg solve --uplift 5.5% --rate 2.80");
     cmd->add_option("--uplift", opts->uplift, "Raise --rate by this percentage, e.g. 5.5%");
     cmd->add_option("--target", opts->target, "Raise this total, e.g. 58300.80, over --base pupils or places");
@@ -128,7 +163,22 @@ void setup_solve(CLI::App& app) {
     cmd->add_option("--multiple", opts->multiple, "This many times --rate, e.g. 3");
     cmd->add_option("--rate", opts->rate, "The rate to start from, e.g. 2.80");
     cmd->add_flag("--breakeven", opts->breakeven, "The rate at which a ledger's spend is covered in --year");
-    cmd->add_option("--year", opts->year, "With --breakeven: the year, e.g. 2025-26 (history or projection)");
+    cmd->add_option("--year", opts->year,
+                    "With --breakeven: the year, e.g. 2025-26 (history or projection); with --framework: the academic year "
+                    "(default 2025-26)");
+    cmd->add_option("--framework", opts->framework,
+                    "Target: what a QA framework's work costs (a shipped framework, e.g. havering-2025, or a file), spread "
+                    "over the pupils and 3 × the special-school places the schedule's school-improvement service charges");
+    cmd->add_option("--day-rate", opts->improvement.day_rate, "With --framework: the cost of an officer's day (default: the framework's)");
+    cmd->add_option("--inspections", opts->improvement.inspections, "With --framework: Ofsted's latest inspections (CSV)")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--categories", opts->improvement.categories, "With --framework: the LA's own categories (URN,Category[,Intervention])")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--census,-c", opts->improvement.census, "With --framework: census of schools (default: the Havering sample)")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--rates,-r", opts->improvement.rates, "With --framework: the schedule (default: Havering 2025-26)")
+        ->check(CLI::ExistingFile);
+    cmd->add_flag("--schools-only", opts->schools_only, "With --framework: leave out the fixed work (e.g. the Schools' Monitoring Group)");
     cmd->add_option("--max-shortfall", opts->max_shortfall,
                     "With --breakeven: the lowest rate whose simulated shortfall chance is at most this, e.g. 10%");
     cmd->add_option("--places", opts->places, "Round the rate to 2 (the penny), 3 or 4 decimal places, e.g. --places 3")

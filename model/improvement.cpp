@@ -182,8 +182,8 @@ ImprovementYear total(const Framework& f, int academic_year, std::vector<SchoolP
     y.academic_year = academic_year;
     y.schools = std::move(plans);
     for (const SchoolPlan& p : y.schools) {
-        y.school_days += p.days;
-        y.school_cost += p.cost;
+        (p.academy ? y.academy_days : y.school_days) += p.days;
+        (p.academy ? y.academy_cost : y.school_cost) += p.cost;
     }
     y.fixed_days = days_of(f.fixed);
     y.fixed_cost = cost_of(y.fixed_days, f.day_rate);
@@ -201,6 +201,8 @@ ImprovementYear plan_year(const Framework& f, const std::vector<SchoolRef>& scho
         const auto c = la.find(s.urn);
         plans.push_back(plan_school(f, s.urn, s.name, r == inspections.end() ? nullptr : &r->second,
                                     c == la.end() ? nullptr : &c->second, academic_year));
+        plans.back().phase = s.phase;
+        plans.back().academy = s.academy;
     }
     return total(f, academic_year, std::move(plans));
 }

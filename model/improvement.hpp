@@ -117,6 +117,8 @@ struct Framework {
 struct SchoolPlan {
     std::string urn;
     std::string name;
+    std::string phase;                       ///< "Primary", "Special"... (for the report's counts)
+    bool academy = false;                    ///< priced apart: academies are not charged the de-delegated rate
     Standing standing;
     std::string last_inspection;             ///< "2023-06-20", or "" when never inspected
     std::string outcome;                     ///< Ofsted's words for it, or why there is none
@@ -144,12 +146,15 @@ SchoolPlan plan_school(const Framework& f, const std::string& urn, const std::st
 struct ImprovementYear {
     int academic_year = 0;
     std::vector<SchoolPlan> schools;
-    calc::Decimal school_days, school_cost;  ///< sums over schools (cost: of the pennies)
+    calc::Decimal school_days, school_cost;  ///< sums over maintained schools (cost: of the pennies)
+    calc::Decimal academy_days, academy_cost;  ///< academies priced on request (charged to them, not in the rate)
     calc::Decimal fixed_days, fixed_cost;    ///< the framework's fixed work (cost rounded once, half up)
 };
 
 struct SchoolRef {
     std::string urn, name;
+    std::string phase;     ///< label, e.g. "Primary"
+    bool academy = false;
 };
 
 ImprovementYear plan_year(const Framework& f, const std::vector<SchoolRef>& schools,

@@ -45,19 +45,78 @@ std::string xml(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+std::string stage_activities(const std::vector<model::Activity>& list) {
+    std::string out;
+    for (const model::Activity& a : list)
+        out += (out.empty() ? "" : "; ") + a.name + " (" + calc::format_count(a.days) + " d × " + calc::format_count(a.staff) + " × " +
+               calc::format_count(a.per_year) + ")";
+    return out.empty() ? "none" : out;
+}
+
+// "39 Primary, 1 Special"
+std::string phase_counts(const std::vector<model::SchoolPlan>& plans, bool academies) {
+    std::vector<std::pair<std::string, int>> counts;
+    for (const model::SchoolPlan& p : plans) {
+        if (p.academy != academies) continue;
+        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == p.phase; });
+        if (it == counts.end()) counts.push_back({p.phase, 1});
+        else ++it->second;
+    }
+    std::string out;
+    for (const auto& [phase, n] : counts) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + (phase.empty() ? "other" : phase);
+    return out;
+}
+
+std::string activity_names(const model::SchoolPlan& p) {
+    std::string out;
+    for (const model::Activity& a : p.activities)
+        if (!a.days_a_year().is_zero()) out += (out.empty() ? "" : "; ") + a.name;
+    return out.empty() ? "none" : out;
+}
+
+std::size_t stage_index(const model::Framework& f, const std::string& id) {
+    for (std::size_t i = 0; i < f.stages.size(); ++i)
+        if (f.stages[i].id == id) return i;
+    return f.stages.size();
+}
+
+void school_rows(std::ostream& out, const model::Framework& f, std::vector<const model::SchoolPlan*> plans) {
+    std::stable_sort(plans.begin(), plans.end(), [&](const auto* a, const auto* b) { return stage_index(f, a->stage_id) < stage_index(f, b->stage_id); });
+    markdown_heading(out, "School", {"URN", "Phase", "Last inspection", "Outcome", "Current grade", "Cycle year", "Intervention", "Stage",
+                                     "Activities", "Days", "Cost"});
+    for (const model::SchoolPlan* p : plans)
+        markdown_row(out, p->name, {p->urn, p->phase, p->last_inspection.empty() ? "never" : p->last_inspection, p->outcome,
+                                    p->standing.grade ? std::string(model::words_of(*p->standing.grade)) : "-",
+                                    p->cycle_year && f.placement == model::PlacementRule::cycle ? std::to_string(*p->cycle_year) : "",
+                                    p->standing.intervention ? "yes" : "no", p->stage_id + (p->placed_by == "LA category" ? " (LA)" : ""),
+                                    activity_names(*p), days(p->days), pounds(p->cost)});
+    out << "\n";
+}
+
+}  // namespace
+
 void write_improvement_markdown(std::ostream& out, const model::Costing& r) {
     const model::Framework& f = r.framework;
     const model::ImprovementYear& y = r.years.front();
+    std::size_t maintained = 0, academies = 0;
+    for (const model::SchoolPlan& p : y.schools) (p.academy ? academies : maintained) += 1;
     out << "# What core school improvement costs: " << markdown_text(f.name) << ", " << model::academic_year_label(y.academic_year)
-        << "\n\nFramework `" << f.id << "` (" << markdown_text(f.source) << "). Schools: the maintained schools of "
-        << markdown_text(r.census_source) << ", placed from their latest Ofsted inspection (" << markdown_text(r.inspections_source)
-        << "). Day rate " << pounds(f.day_rate) << ": " << markdown_text(f.day_rate_reason)
+        << "\n\nFramework `" << f.id << "` (" << markdown_text(f.source) << "). Schools: the " << maintained << " maintained schools ("
+        << phase_counts(y.schools, false) << ") of " << markdown_text(r.census_source)
+        << ", placed from their latest Ofsted inspection (" << markdown_text(r.inspections_source) << ")";
+    if (f.placement == model::PlacementRule::cycle)
+        out << ": cycle year = the academic year − the academic year of the last inspection (graded or ungraded) + 1, capped at 5 "
+               "(5 = due or overdue); academic years start on 1 September";
+    out << ". Day rate " << pounds(f.day_rate) << ": " << markdown_text(f.day_rate_reason)
         << ". Each school's cost is its days × the day rate, rounded half up to the penny.\n\n";
 
-    out << "## By stage\n\n";
-    markdown_heading(out, "Stage", {"Schools", "Days", "Cost"});
+    out << "## By " << (f.placement == model::PlacementRule::cycle ? "cycle year" : "category") << "\n\n";
+    markdown_heading(out, "Stage", {"Schools", "Activities (days × staff × a year)", "Days", "Cost"});
     std::map<std::string, std::tuple<int, calc::Decimal, calc::Decimal>> by_stage;
     for (const model::SchoolPlan& p : y.schools) {
+        if (p.academy) continue;
         auto& [n, d, c] = by_stage[p.stage_id];
         ++n;
         d += p.days;
@@ -65,63 +124,85 @@ void write_improvement_markdown(std::ostream& out, const model::Costing& r) {
     }
     for (const model::Stage& s : f.stages) {
         const auto it = by_stage.find(s.id);
+        const std::string what = stage_activities(s.activities);
         if (it == by_stage.end()) {
-            markdown_row(out, s.label, {"0", "0", "£0.00"});
+            markdown_row(out, s.label, {"0", what, "0", "£0.00"});
             continue;
         }
         const auto& [n, d, c] = it->second;
-        markdown_row(out, s.label, {std::to_string(n), days(d), pounds(c)});
+        markdown_row(out, s.label, {std::to_string(n), what, days(d), pounds(c)});
     }
-    markdown_row(out, "**All schools**", {std::to_string(y.schools.size()), days(y.school_days), pounds(y.school_cost)});
+    markdown_row(out, "**All maintained schools**", {std::to_string(maintained), "", days(y.school_days), pounds(y.school_cost)});
     for (const model::Activity& a : f.fixed)
-        markdown_row(out, "Fixed: " + a.name, {"", days(a.days_a_year()), ""});
-    markdown_row(out, "**Fixed work (not per school)**", {"", days(y.fixed_days), pounds(y.fixed_cost)});
+        markdown_row(out, "Fixed: " + a.name, {"", stage_activities({a}), days(a.days_a_year()), ""});
+    markdown_row(out, "**Fixed work (not per school)**", {"", "", days(y.fixed_days), pounds(y.fixed_cost)});
     out << "\n";
+    if (f.placement == model::PlacementRule::cycle) {
+        if (!f.intervention.empty())
+            out << "While a school requires additional intervention and support it also has: " << markdown_text(stage_activities(f.intervention)) << ".\n";
+        if (!f.overdue.empty())
+            out << "When its inspection is overdue (more than 5 academic years): " << markdown_text(stage_activities(f.overdue)) << ".\n";
+        out << "\n";
+    }
 
     out << "## Schools\n\n";
-    markdown_heading(out, "School", {"URN", "Last inspection", "Outcome", "Current grade", "Cycle year", "Intervention", "Stage", "Days", "Cost"});
-    for (const model::SchoolPlan& p : y.schools)
-        markdown_row(out, p.name, {p.urn, p.last_inspection.empty() ? "never" : p.last_inspection, p.outcome, p.standing.grade ? std::string(model::words_of(*p.standing.grade)) : "-",
-                                   p.cycle_year ? std::to_string(*p.cycle_year) : "", p.standing.intervention ? "yes" : "no",
-                                   p.stage_id + (p.placed_by == "LA category" ? " (LA)" : ""), days(p.days), pounds(p.cost)});
-    out << "\n";
+    std::vector<const model::SchoolPlan*> charged, priced_academies;
+    for (const model::SchoolPlan& p : y.schools) (p.academy ? priced_academies : charged).push_back(&p);
+    school_rows(out, f, charged);
 
     out << "## Requiring additional intervention and support\n\n";
     bool any = false;
     for (const model::SchoolPlan& p : y.schools)
-        if (p.standing.intervention) {
+        if (p.standing.intervention && !p.academy) {
             out << "- " << markdown_text(p.name) << " (" << p.urn << "): " << (p.standing.grade ? model::words_of(*p.standing.grade) : "no grade")
-                << ", " << markdown_text(p.standing.grade_rule) << "; " << days(p.days) << " days, " << pounds(p.cost) << "\n";
+                << ", " << markdown_text(p.placed_by == "LA category" ? "the LA's category" : p.standing.grade_rule) << "; " << days(p.days)
+                << " days, " << pounds(p.cost) << "\n";
             any = true;
         }
     if (!any) out << "- None: no school's current grade is below Good, none is in a category of concern.\n";
     out << "\n";
 
+    if (!priced_academies.empty()) {
+        out << "## Academies (priced, not in the rate)\n\n" << academies << " academies (" << phase_counts(y.schools, true) << "): "
+            << days(y.academy_days) << " days, " << pounds(y.academy_cost)
+            << ". Academies are not charged the de-delegated rate; Havering's 2025-26 QA paper charges those that take part from "
+               "April 2026.\n\n";
+        school_rows(out, f, priced_academies);
+    }
+
     out << "## What the rate would be\n\n";
     out << "Charged base: " << calc::format_count(calc::Decimal(r.pupils)) << " pupils" << (r.service ? " the schedule's service charges" : " in maintained mainstream schools") << " + 3 × "
         << calc::format_count(r.places) << " special-school places = " << calc::format_count(r.base) << ".\n\n";
+    const calc::Decimal need = y.school_cost + y.fixed_cost;
     if (r.base.sign() > 0) {
-        out << "- The schools' work: " << pounds(y.school_cost) << " ÷ " << calc::format_count(r.base) << " → **"
-            << pounds(r.rate_per_pupil) << " per pupil, " << pounds(r.rate_per_place) << " per place** (rounded up to the penny; a place at 3×).\n";
-        out << "- With the fixed work (" << pounds(y.fixed_cost) << "): " << pounds(r.rate_per_pupil_with_fixed) << " per pupil, "
-            << pounds(r.rate_per_place_with_fixed) << " per place.\n";
+        out << "- All the work: " << pounds(y.school_cost) << " for the schools + " << pounds(y.fixed_cost) << " fixed = " << pounds(need)
+            << " ÷ " << calc::format_count(r.base) << " → **" << pounds(r.rate_per_pupil_with_fixed) << " per pupil, "
+            << pounds(r.rate_per_place_with_fixed) << " per place** (rounded up to the penny; a place at 3×).\n";
+        out << "- The schools' visits and meetings alone: " << pounds(y.school_cost) << " ÷ " << calc::format_count(r.base) << " → "
+            << pounds(r.rate_per_pupil) << " per pupil, " << pounds(r.rate_per_place) << " per place.\n";
     }
     if (r.service) {
         out << "- The schedule's *" << markdown_text(r.service->name) << "*";
         if (r.service->pupil_rate) out << " at " << calc::format_rate(*r.service->pupil_rate) << " per pupil";
         if (r.service->place_rate) out << " and " << calc::format_rate(*r.service->place_rate) << " per place";
-        const calc::Decimal need = y.school_cost + y.fixed_cost;
         const calc::Decimal gap = r.service->raised - need;
-        out << " raises " << pounds(r.service->raised) << "; the work costs " << pounds(need) << " with the fixed work ("
-            << pounds(y.school_cost) << " without): " << (gap.sign() >= 0 ? "a margin of " : "a gap of ")
-            << pounds(gap.sign() >= 0 ? gap : -gap) << ".\n";
+        out << " raises " << pounds(r.service->raised) << "; the work costs " << pounds(need) << ": "
+            << (gap.sign() >= 0 ? "a margin of " : "a gap of ") << pounds(gap.sign() >= 0 ? gap : -gap) << ".\n";
+    } else {
+        out << "- The schedule has no school-improvement service to compare with.\n";
     }
+    out << "\n`dedeleg solve --framework " << f.id << "` gives the rate with its working.\n";
     out << "\n## The years ahead\n\n";
     markdown_heading(out, "Year", {"Schools' days", "Schools' cost", "Fixed cost", "Total"});
     for (const model::ImprovementYear& x : r.years)
         markdown_row(out, model::academic_year_label(x.academic_year),
                      {days(x.school_days), pounds(x.school_cost), pounds(x.fixed_cost), pounds(x.school_cost + x.fixed_cost)});
-    out << "\nEach year the cycle moves on; a school in year 5 is inspected that year and starts again.\n\n";
+    if (f.placement == model::PlacementRule::cycle)
+        out << "\nEach year the cycle moves on; a school in year 5 is inspected that year and starts again (year 2 the next year). "
+               "An inspection is assumed to leave the school's grade as it was (deterministic), so a school leaves or enters "
+               "intervention only through the LA's categories or --intervention-chance.\n\n";
+    else
+        out << "\nEach school keeps its category (no inspection outcome is guessed).\n\n";
 
     out << "## Assumptions (ours, not the source's)\n\n";
     markdown_heading(out, "What", {"Value", "Why"});

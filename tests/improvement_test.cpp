@@ -347,6 +347,42 @@ TEST(Improvement, AYearBeforeTheLatestInspectionsIsRefusedNotGuessed) {
     EXPECT_EQ(testing_cli::dedeleg("improvement --year 2027-28", dir).exit_code, 0);
 }
 
+// solve takes a framework's cost as its target: (£33,550 + £6,600) ÷ (17,280 + 3 × 156.5) = £2.2620… → £2.27.
+TEST(Improvement, SolveTakesAFrameworksCostAsItsTarget) {
+    const auto dir = testing_cli::scratch("improvement-solve");
+    const auto r = testing_cli::dedeleg("solve --framework havering-2025", dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("£33,550.00 + fixed work £6,600.00 = £40,150.00"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("£40,150.00 ÷ 17,749.5 (17,280 pupils + 3 × 156.5 places) = £2.2620… → £2.27 per pupil"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("a place at 3 × £2.27 = £6.81"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("raises £59,993.31"), std::string::npos) << r.out;
+    // Without the fixed work, at £600 a day: 61 days × £600 = £36,600 ÷ 17,749.5 = £2.0620… → £2.07.
+    const auto s = testing_cli::dedeleg("solve --framework havering-2025 --schools-only --day-rate 600", dir);
+    EXPECT_NE(s.out.find("£36,600.00 ÷ 17,749.5"), std::string::npos) << s.out;
+    EXPECT_NE(s.out.find("→ £2.07 per pupil"), std::string::npos) << s.out;
+    EXPECT_EQ(testing_cli::dedeleg("solve --framework havering-2025 --target 5", dir).exit_code, 1);
+    EXPECT_EQ(testing_cli::dedeleg("solve --framework havering-2025 --year 2023-24", dir).exit_code, 2);
+}
+
+// Academies are priced apart on request: their work is shown, never put into the maintained schools' rate.
+TEST(Improvement, AcademiesArePricedApartAndNotInTheRate) {
+    app::ImprovementSpec spec;
+    spec.academies = true;
+    const auto r = app::run_improvement(spec);
+    const model::ImprovementYear& y = r.years.front();
+    std::size_t academies = 0;
+    calc::Decimal academy_cost(0);
+    for (const model::SchoolPlan& p : y.schools)
+        if (p.academy) {
+            ++academies;
+            academy_cost += p.cost;
+        }
+    EXPECT_EQ(academies, 41u);  // Havering's 41 academies in the sample census
+    EXPECT_EQ(y.academy_cost, academy_cost);
+    EXPECT_EQ(y.school_cost, d("33550.00")) << "the maintained schools' work is unchanged";
+    EXPECT_EQ(r.rate_per_pupil_with_fixed, d("2.27"));
+}
+
 TEST(Improvement, CliWritesThePerSchoolCsvAndRefusesUnknownFrameworks) {
     const auto dir = testing_cli::scratch("improvement-cli");
     const auto r = testing_cli::dedeleg("improvement --out schools.csv --chart cost.svg", dir);
@@ -358,6 +394,14 @@ TEST(Improvement, CliWritesThePerSchoolCsvAndRefusesUnknownFrameworks) {
     EXPECT_NE(testing_cli::slurp(dir / "cost.svg").find("<svg"), std::string::npos);
     const auto md = testing_cli::dedeleg("improvement", dir);
     EXPECT_NE(md.out.find("raises £59,993.31"), std::string::npos);
+    EXPECT_NE(md.out.find("the 40 maintained schools (39 Primary, 1 Special)"), std::string::npos);
+    EXPECT_NE(md.out.find("## By cycle year"), std::string::npos);
+    EXPECT_NE(md.out.find("| Year 3: full QA (Ofsted readiness) visit | 14 | Document review before the visit (0.5 d × 1 × 1); "
+                          "Pre-visit meeting with leaders (0.25 d × 1 × 1); In-school QA visit by the link officer and an officer "
+                          "(1 d × 2 × 1) | 38.5 | £21,175.00 |"),
+              std::string::npos)
+        << md.out;
+    EXPECT_NE(md.out.find("£40,150.00 ÷ 17,749.5 → **£2.27 per pupil, £6.81 per place**"), std::string::npos) << md.out;
     const auto bad = testing_cli::dedeleg("improvement --framework nosuch", dir);
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_NE(bad.err.find("no shipped framework \"nosuch\""), std::string::npos);
