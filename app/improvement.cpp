@@ -87,6 +87,7 @@ ImprovementReport price_improvement(const model::Framework& framework, const cal
                                     const std::string& service_id) {
     ImprovementReport r;
     r.framework = framework;
+    r.intervention_chance = intervention_chance;
     r.census_source = census.source;
     r.shipped_frameworks = shipped_frameworks();
     std::vector<model::SchoolRef> schools;
@@ -145,6 +146,11 @@ ImprovementReport run_improvement(const ImprovementSpec& spec) {
     const calc::Decimal chance =
         spec.intervention_chance.empty() ? calc::Decimal(0) : parse_amount("--intervention-chance", spec.intervention_chance, true);
     if (chance > calc::Decimal(1)) bad("--intervention-chance", "at most 100%");
+    if (chance.sign() > 0 && framework.placement != model::PlacementRule::cycle)
+        bad("--intervention-chance", framework.id + " places schools by grade and keeps each school's category; the chance "
+                                     "applies to cycle frameworks (e.g. havering-2025), whose schools are inspected in year 5");
+    if (spec.simulate && chance.sign() <= 0) bad("--simulate", "needs --intervention-chance, e.g. 10%");
+    if (spec.scenarios < 1 || spec.scenarios > 1000000) bad("--scenarios", "between 1 and 1,000,000");
     const calc::Census census = load_census(spec.census);
     const calc::Schedule schedule = load_rates(spec.rates, kDefaultRates);
     const auto inspections = spec.inspections.empty() ? shipped_inspections() : census::load_inspections_file(spec.inspections);
@@ -157,6 +163,15 @@ ImprovementReport run_improvement(const ImprovementSpec& spec) {
     ImprovementReport r = price_improvement(framework, census, schedule, inspections, categories, *year, spec.years, chance,
                                             spec.academies, spec.service);
     r.inspections_source = spec.inspections.empty() ? "embedded:" + std::string(kShippedInspections) : spec.inspections;
+    if (spec.simulate) {
+        const ImprovementReport base = price_improvement(framework, census, schedule, inspections, categories, *year, spec.years,
+                                                         calc::Decimal(0), spec.academies, spec.service);
+        r.simulation = model::simulate_interventions(framework, base.years, chance,
+                                                     r.service ? std::optional<calc::Decimal>(r.service->raised) : std::nullopt,
+                                                     spec.scenarios, spec.seed);
+        r.scenarios = spec.scenarios;
+        r.seed = spec.seed;
+    }
     return r;
 }
 

@@ -9,6 +9,7 @@
 #include "calc/school.hpp"
 #include "model/improvement.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -28,6 +29,9 @@ struct ImprovementSpec {
     int years = 5;                            ///< years to project
     std::string intervention_chance;          ///< e.g. "10%": chance an inspection brings intervention (default 0)
     bool academies = false;                   ///< price academies too (Havering will charge them from April 2026)
+    bool simulate = false;                    ///< simulate intervention-chance with the claims machinery's sampler
+    int scenarios = 10000;
+    std::uint64_t seed = 1;
 };
 
 using ImprovementReport = model::Costing;

@@ -56,7 +56,12 @@ void setup_improvement(CLI::App& app) {
     cmd->add_option("--years,-y", opts->spec.years, "Years to project (1-20)")->capture_default_str();
     cmd->add_option("--intervention-chance", opts->spec.intervention_chance,
                     "Chance an inspection brings intervention the next year, e.g. 10% (default 0: deterministic)");
-    cmd->add_flag("--academies", opts->spec.academies, "Price academies too");
+    cmd->add_flag("--simulate", opts->spec.simulate,
+                  "With --intervention-chance: simulate entries into intervention (Poisson, the claims machinery) and show "
+                  "the spread of each year's cost");
+    cmd->add_option("--scenarios", opts->spec.scenarios, "With --simulate: scenarios")->capture_default_str();
+    cmd->add_option("--seed", opts->spec.seed, "With --simulate: random seed (the same seed gives the same scenarios)")->capture_default_str();
+    cmd->add_flag("--academies", opts->spec.academies, "Price academies too (shown apart; not in the rate)");
     cmd->add_option("--format,-f", opts->format, "md (default), csv (one row per school) or json")
         ->check(CLI::IsMember({"md", "csv", "json"}));
     add_out_option(*cmd, opts->out, "Write to this file (atomically); a .csv file gets the per-school table");

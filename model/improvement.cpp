@@ -1,8 +1,11 @@
 #include "model/improvement.hpp"
 
+#include "model/poisson.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <stdexcept>
 
@@ -223,7 +226,6 @@ std::vector<ImprovementYear> project_years(const Framework& f, const std::vector
     }
     // Each school's record moves with the cycle: inspected in its year-5 year.
     std::map<std::string, InspectionRecord> moving = inspections;
-    std::vector<std::string> reinspected_last_year;
     for (int k = 1; k < years; ++k) {
         const int year = academic_year + k;
         std::vector<std::string> inspected_now;
@@ -236,6 +238,10 @@ std::vector<ImprovementYear> project_years(const Framework& f, const std::vector
                 inspected_now.push_back(p.urn);
             }
         ImprovementYear y = plan_year(f, schools, moving, la, year);
+        long long newly_inspected = 0;
+        for (const SchoolPlan& p : y.schools)
+            newly_inspected += !p.academy && !p.standing.intervention &&
+                               std::find(inspected_now.begin(), inspected_now.end(), p.urn) != inspected_now.end();
         for (SchoolPlan& p : y.schools)
             if (intervention_chance.sign() > 0 && !p.standing.intervention &&
                 std::find(inspected_now.begin(), inspected_now.end(), p.urn) != inspected_now.end()) {
@@ -248,6 +254,45 @@ std::vector<ImprovementYear> project_years(const Framework& f, const std::vector
                 p.cost = cost_of(p.days, f.day_rate);
             }
         out.push_back(total(f, year, std::move(y.schools)));
+        out.back().newly_inspected = newly_inspected;
+    }
+    return out;
+}
+
+calc::Decimal intervention_package_cost(const Framework& f) { return cost_of(days_of(f.intervention), f.day_rate); }
+
+std::vector<InterventionOutlook> simulate_interventions(const Framework& f, const std::vector<ImprovementYear>& base,
+                                                        const calc::Decimal& chance, const std::optional<calc::Decimal>& raised,
+                                                        int scenarios, std::uint64_t seed) {
+    if (scenarios < 1) throw std::invalid_argument("at least one scenario");
+    const calc::Decimal package = intervention_package_cost(f);
+    const double p = std::stod(chance.to_string());  // a Poisson mean is a double; no money passes through it
+    std::vector<std::vector<long long>> draws(base.size(), std::vector<long long>(static_cast<std::size_t>(scenarios), 0));
+    PoissonSampler sampler(seed);
+    for (int s = 0; s < scenarios; ++s)
+        for (std::size_t y = 1; y < base.size(); ++y) {
+            const long long n = base[y].newly_inspected;
+            draws[y][static_cast<std::size_t>(s)] = std::min(n, sampler.draw(p * static_cast<double>(n)));
+        }
+    std::vector<InterventionOutlook> out;
+    for (std::size_t y = 0; y < base.size(); ++y) {
+        InterventionOutlook o;
+        o.academic_year = base[y].academic_year;
+        o.expected_entries = y == 0 ? calc::Decimal(0) : chance * calc::Decimal(base[y].newly_inspected);
+        const calc::Decimal fixed_total = base[y].school_cost + base[y].fixed_cost;
+        std::vector<long long> sorted = draws[y];
+        std::sort(sorted.begin(), sorted.end());
+        for (std::size_t i = 0; i < 5; ++i) {
+            // Nearest rank: the smallest draw with at least q% of scenarios at or below it.
+            const double q = std::array<double, 5>{5, 25, 50, 75, 95}[i];
+            auto rank = static_cast<std::size_t>(std::ceil(q / 100.0 * static_cast<double>(sorted.size())));
+            rank = std::clamp<std::size_t>(rank, 1, sorted.size());
+            o.entries[i] = sorted[rank - 1];
+            o.total[i] = fixed_total + package * calc::Decimal(o.entries[i]);
+        }
+        if (raised)
+            for (long long e : draws[y]) o.scenarios_above += fixed_total + package * calc::Decimal(e) > *raised;
+        out.push_back(o);
     }
     return out;
 }

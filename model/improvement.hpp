@@ -10,6 +10,7 @@
 #include "calc/decimal.hpp"
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -149,6 +150,9 @@ struct ImprovementYear {
     calc::Decimal school_days, school_cost;  ///< sums over maintained schools (cost: of the pennies)
     calc::Decimal academy_days, academy_cost;  ///< academies priced on request (charged to them, not in the rate)
     calc::Decimal fixed_days, fixed_cost;    ///< the framework's fixed work (cost rounded once, half up)
+    /// Projected years of a cycle framework: maintained schools inspected the year
+    /// before and not already in intervention (those an inspection could move into it).
+    long long newly_inspected = 0;
 };
 
 struct SchoolRef {
@@ -172,6 +176,31 @@ std::vector<ImprovementYear> project_years(const Framework& f, const std::vector
                                            const std::map<std::string, LaCategory>& la, int academic_year, int years,
                                            const calc::Decimal& intervention_chance);
 
+/// One projected year simulated: how many newly inspected schools enter
+/// intervention, and the total cost (schools + fixed) that follows.
+struct InterventionOutlook {
+    int academic_year = 0;
+    calc::Decimal expected_entries;            ///< chance × newly inspected schools (exact)
+    std::array<long long, 5> entries{};        ///< P5, P25, P50, P75, P95 of entries (nearest rank)
+    std::array<calc::Decimal, 5> total;        ///< the same percentiles of the year's total cost, exact to the penny
+    long long scenarios_above = 0;             ///< scenarios whose total is above `raised` (when given)
+};
+
+/// Simulates intervention after inspection with the claims machinery's Poisson
+/// sampler (model::PoissonSampler, same seed -> same scenarios everywhere):
+/// in each projected year, entries ~ Poisson(chance × newly_inspected), capped at
+/// newly_inspected; each entry adds the framework's intervention work for the year
+/// (its days × the day rate, to the penny). `base` is the projection without
+/// the chance (project_years with 0). Money stays exact: total = base total +
+/// entries × the package cost. The first year (placed from real inspections) has
+/// no entries.
+std::vector<InterventionOutlook> simulate_interventions(const Framework& f, const std::vector<ImprovementYear>& base,
+                                                        const calc::Decimal& chance, const std::optional<calc::Decimal>& raised,
+                                                        int scenarios, std::uint64_t seed);
+
+/// The cost of one school's intervention work for a year (days × day rate, to the penny).
+calc::Decimal intervention_package_cost(const Framework& f);
+
 /// What the schedule's service raises, beside what the work costs.
 struct ServiceRaise {
     std::string name;
@@ -192,6 +221,10 @@ struct Costing {
     calc::Decimal rate_per_pupil_with_fixed, rate_per_place_with_fixed;  ///< the fixed work too
     std::optional<ServiceRaise> service;
     std::vector<std::string> shipped_frameworks;
+    calc::Decimal intervention_chance;            ///< as asked (0: deterministic)
+    std::vector<InterventionOutlook> simulation;  ///< when asked: one entry per projected year
+    int scenarios = 0;
+    std::uint64_t seed = 0;
 };
 
 }  // namespace model

@@ -1,12 +1,14 @@
 #include "report/improvement_report.hpp"
 
 #include "calc/money_format.hpp"
+#include "model/claims_simulation.hpp"
 #include "report/csv_field.hpp"
 #include "report/markdown.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -197,12 +199,38 @@ void write_improvement_markdown(std::ostream& out, const model::Costing& r) {
     for (const model::ImprovementYear& x : r.years)
         markdown_row(out, model::academic_year_label(x.academic_year),
                      {days(x.school_days), pounds(x.school_cost), pounds(x.fixed_cost), pounds(x.school_cost + x.fixed_cost)});
-    if (f.placement == model::PlacementRule::cycle)
+    if (f.placement == model::PlacementRule::cycle) {
         out << "\nEach year the cycle moves on; a school in year 5 is inspected that year and starts again (year 2 the next year). "
-               "An inspection is assumed to leave the school's grade as it was (deterministic), so a school leaves or enters "
-               "intervention only through the LA's categories or --intervention-chance.\n\n";
-    else
+               "An inspection is assumed to leave the school's grade as it was, so a school leaves or enters intervention only "
+               "through the LA's categories or --intervention-chance";
+        if (r.intervention_chance.sign() > 0)
+            out << " (here " << calc::format_count(r.intervention_chance * calc::Decimal(100))
+                << "%: each newly inspected school adds that share of a year's intervention work, the expected cost)";
+        out << ".\n\n";
+    } else
         out << "\nEach school keeps its category (no inspection outcome is guessed).\n\n";
+    if (!r.simulation.empty()) {
+        out << "### Simulated: " << calc::format_count(calc::Decimal(r.scenarios)) << " scenarios, seed " << r.seed << "\n\n"
+            << "Schools entering intervention each year are Poisson with mean " << calc::format_count(r.intervention_chance * calc::Decimal(100))
+            << "% × the maintained schools inspected the year before (at most that many); each costs a year of intervention work, "
+            << pounds(model::intervention_package_cost(f)) << ". Percentiles by nearest rank; the costs are exact.\n\n";
+        std::vector<std::string> columns = {"Newly inspected", "Expected entries", "Entries P5–P95", "Total P5", "Total P50", "Total P95"};
+        if (r.service) columns.push_back("Above " + whole_pounds(r.service->raised));
+        markdown_heading(out, "Year", columns);
+        for (std::size_t i = 0; i < r.simulation.size(); ++i) {
+            const model::InterventionOutlook& o = r.simulation[i];
+            std::vector<std::string> cells = {std::to_string(r.years[i].newly_inspected), calc::format_count(o.expected_entries),
+                                              std::to_string(o.entries[0]) + "–" + std::to_string(o.entries[4]), pounds(o.total[0]),
+                                              pounds(o.total[2]), pounds(o.total[4])};
+            if (r.service) {
+                char share[32];
+                std::snprintf(share, sizeof share, "%.1f%%", 100.0 * static_cast<double>(o.scenarios_above) / static_cast<double>(r.scenarios));
+                cells.push_back(share);
+            }
+            markdown_row(out, model::academic_year_label(o.academic_year), cells);
+        }
+        out << "\n";
+    }
 
     out << "## Assumptions (ours, not the source's)\n\n";
     markdown_heading(out, "What", {"Value", "Why"});
@@ -237,40 +265,89 @@ void write_improvement_json(std::ostream& out, const model::Costing& r) {
     j["base"] = r.base.to_string();
     j["rate_per_pupil"] = r.rate_per_pupil.to_string();
     j["rate_per_place"] = r.rate_per_place.to_string();
+    j["rate_per_pupil_with_fixed"] = r.rate_per_pupil_with_fixed.to_string();
+    j["rate_per_place_with_fixed"] = r.rate_per_place_with_fixed.to_string();
     if (r.service) j["schedule_raises"] = r.service->raised.to_string();
+    if (!r.simulation.empty()) {
+        j["simulation"] = {{"scenarios", r.scenarios}, {"seed", r.seed}, {"intervention_chance", r.intervention_chance.to_string()},
+                           {"years", nlohmann::json::array()}};
+        for (const model::InterventionOutlook& o : r.simulation) {
+            nlohmann::ordered_json row = {{"year", model::academic_year_label(o.academic_year)},
+                                          {"expected_entries", o.expected_entries.to_string()}};
+            for (std::size_t i = 0; i < 5; ++i)
+                row["total_p" + std::to_string(static_cast<int>(model::kPercentiles[i]))] = o.total[i].to_string();
+            if (r.service) row["scenarios_above_raised"] = o.scenarios_above;
+            j["simulation"]["years"].push_back(row);
+        }
+    }
     j["years"] = nlohmann::json::array();
     for (const model::ImprovementYear& x : r.years)
-        j["years"].push_back({{"year", model::academic_year_label(x.academic_year)}, {"school_cost", x.school_cost.to_string()},
-                              {"fixed_cost", x.fixed_cost.to_string()}});
+        j["years"].push_back({{"year", model::academic_year_label(x.academic_year)}, {"school_days", x.school_days.to_string()},
+                              {"school_cost", x.school_cost.to_string()}, {"fixed_cost", x.fixed_cost.to_string()},
+                              {"newly_inspected", x.newly_inspected}});
     out << j.dump(2) << '\n';
 }
 
 void write_improvement_svg(std::ostream& out, const model::Costing& r) {
-    // Display only: bar heights in whole pounds as doubles; the figures written are the exact ones.
-    const double width = 720, height = 360, left = 90, bottom = 300, top = 72;
+    // Display only: heights from whole pounds as doubles; every figure written is exact.
+    auto value = [](const calc::Decimal& d) { return std::stod(d.round(0, calc::RoundingMode::half_up).to_string()); };
+    const double width = 760, height = 366, left = 96, right = 24, bottom = 330, top = 84;
     double most = 1;
-    for (const model::ImprovementYear& y : r.years)
-        most = std::max(most, std::stod((y.school_cost + y.fixed_cost).round(0, calc::RoundingMode::half_up).to_string()));
-    const double slot = (width - left - 20) / static_cast<double>(r.years.size());
+    for (const model::ImprovementYear& y : r.years) most = std::max(most, value(y.school_cost + y.fixed_cost));
+    for (const model::InterventionOutlook& o : r.simulation) most = std::max(most, value(o.total[4]));
+    if (r.service) most = std::max(most, value(r.service->raised));
+    // Gridlines every 1, 2 or 5 × 10^k pounds, about five of them.
+    double step = std::pow(10.0, std::floor(std::log10(most / 5)));
+    for (double k : {1.0, 2.0, 5.0, 10.0})
+        if (most / (step * k) <= 6) {
+            step *= k;
+            break;
+        }
+    const double ceiling = std::ceil(most / step) * step;
+    auto y_of = [&](double pounds) { return bottom - (bottom - top) * pounds / ceiling; };
+    const double slot = (width - left - right) / static_cast<double>(r.years.size());
     out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
         << "\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-        << "<text x=\"" << left << "\" y=\"24\" font-size=\"15\">" << xml(r.framework.name)
-        << ": cost a year</text>\n<text x=\"" << left << "\" y=\"40\" fill=\"#444\">dark: the schools' visits and meetings; white: the LA's fixed work</text>\n";
+        << "<text x=\"" << left << "\" y=\"24\" font-size=\"15\">" << xml(r.framework.name) << ": cost a year at "
+        << xml(pounds(r.framework.day_rate)) << " a day</text>\n<text x=\"" << left
+        << "\" y=\"42\" fill=\"#444\">dark: the maintained schools' visits and meetings; white: the LA's fixed work";
+    if (!r.simulation.empty()) out << "; whiskers: simulated P5-P95";
+    out << "</text>\n";
+    if (r.service)
+        out << "<text x=\"" << left << "\" y=\"58\" fill=\"#444\">dashed: what the schedule's " << xml(r.service->name) << " raises, "
+            << xml(whole_pounds(r.service->raised)) << "</text>\n";
+    for (double g = 0; g <= ceiling + step / 2; g += step) {
+        char label[32];
+        std::snprintf(label, sizeof label, "£%.0fk", g / 1000);
+        if (step < 1000 || g == 0) std::snprintf(label, sizeof label, "£%.0f", g);
+        out << "<line x1=\"" << left << "\" y1=\"" << y_of(g) << "\" x2=\"" << width - right << "\" y2=\"" << y_of(g)
+            << "\" stroke=\"#ccc\"/>\n<text x=\"" << left - 6 << "\" y=\"" << y_of(g) + 4 << "\" text-anchor=\"end\">" << label << "</text>\n";
+    }
     for (std::size_t i = 0; i < r.years.size(); ++i) {
         const model::ImprovementYear& y = r.years[i];
-        const double s = std::stod(y.school_cost.round(0, calc::RoundingMode::half_up).to_string());
-        const double f = std::stod(y.fixed_cost.round(0, calc::RoundingMode::half_up).to_string());
-        const double x = left + slot * static_cast<double>(i) + slot * 0.15, w = slot * 0.7;
-        const double hs = (bottom - top) * s / most, hf = (bottom - top) * f / most;
-        out << "<rect x=\"" << x << "\" y=\"" << bottom - hs << "\" width=\"" << w << "\" height=\"" << hs << "\" fill=\"#333\"/>\n"
-            << "<rect x=\"" << x << "\" y=\"" << bottom - hs - hf << "\" width=\"" << w << "\" height=\"" << hf
+        const double s = value(y.school_cost), f = value(y.fixed_cost);
+        const double x = left + slot * static_cast<double>(i) + slot * 0.2, w = slot * 0.6;
+        out << "<rect x=\"" << x << "\" y=\"" << y_of(s) << "\" width=\"" << w << "\" height=\"" << bottom - y_of(s) << "\" fill=\"#333\"/>\n"
+            << "<rect x=\"" << x << "\" y=\"" << y_of(s + f) << "\" width=\"" << w << "\" height=\"" << y_of(s) - y_of(s + f)
             << "\" fill=\"white\" stroke=\"black\"/>\n"
-            << "<text x=\"" << x + w / 2 << "\" y=\"" << bottom + 16 << "\" text-anchor=\"middle\">"
-            << model::academic_year_label(y.academic_year) << "</text>\n"
-            << "<text x=\"" << x + w / 2 << "\" y=\"" << bottom - hs - hf - 4 << "\" text-anchor=\"middle\">"
-            << whole_pounds(y.school_cost + y.fixed_cost) << "</text>\n";
+            << "<text x=\"" << x + w / 2 << "\" y=\"" << bottom + 18 << "\" text-anchor=\"middle\">"
+            << model::academic_year_label(y.academic_year) << "</text>\n";
+        double label_y = y_of(s + f) - 5;
+        if (i < r.simulation.size() && r.simulation[i].total[4] != r.simulation[i].total[0]) {
+            const double lo = y_of(value(r.simulation[i].total[0])), hi = y_of(value(r.simulation[i].total[4])), mid = x + w / 2;
+            // White under black, so the whisker reads on the dark bar and on white.
+            for (const char* pen : {"stroke=\"white\" stroke-width=\"4\"", "stroke=\"black\" stroke-width=\"1.5\""})
+                out << "<path d=\"M" << mid << ' ' << lo << " V" << hi << " M" << mid - 8 << ' ' << hi << " H" << mid + 8 << " M" << mid - 8
+                    << ' ' << lo << " H" << mid + 8 << "\" fill=\"none\" " << pen << "/>\n";
+            label_y = std::min(label_y, hi - 5);
+        }
+        out << "<text x=\"" << x + w / 2 << "\" y=\"" << label_y << "\" text-anchor=\"middle\">" << xml(whole_pounds(y.school_cost + y.fixed_cost))
+            << "</text>\n";
     }
-    out << "<line x1=\"" << left << "\" y1=\"" << bottom << "\" x2=\"" << width - 20 << "\" y2=\"" << bottom << "\" stroke=\"black\"/>\n</svg>\n";
+    if (r.service)
+        out << "<line x1=\"" << left << "\" y1=\"" << y_of(value(r.service->raised)) << "\" x2=\"" << width - right << "\" y2=\""
+            << y_of(value(r.service->raised)) << "\" stroke=\"black\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n";
+    out << "<line x1=\"" << left << "\" y1=\"" << bottom << "\" x2=\"" << width - right << "\" y2=\"" << bottom << "\" stroke=\"black\"/>\n</svg>\n";
 }
 
 }  // namespace report

@@ -383,6 +383,48 @@ TEST(Improvement, AcademiesArePricedApartAndNotInTheRate) {
     EXPECT_EQ(r.rate_per_pupil_with_fixed, d("2.27"));
 }
 
+// The years ahead: the cycle moves on; a chance of intervention after inspection, expected
+// (deterministic) or simulated with the claims machinery's Poisson sampler.
+TEST(Improvement, ProjectionExpectedAndSimulated) {
+    app::ImprovementSpec spec;
+    const auto plain = app::run_improvement(spec);
+    ASSERT_EQ(plain.years.size(), 5u);
+    EXPECT_EQ(plain.years[1].school_days, d("46.25"));
+    EXPECT_EQ(plain.years[1].newly_inspected, 8);  // the 8 schools in year 5 in 2025-26
+    EXPECT_EQ(plain.years[3].newly_inspected, 14);  // 2025-26's 14 year-3 schools, inspected in 2027-28
+    spec.intervention_chance = "20%";
+    const auto expected = app::run_improvement(spec);
+    // 46.25 days + 8 schools × 20% × 6 PRMs × 0.5 day × 2 officers = 55.85 days × £550.
+    EXPECT_EQ(expected.years[1].school_days, d("55.85"));
+    EXPECT_EQ(expected.years[1].school_cost, d("30717.50"));
+    EXPECT_EQ(expected.years[0].school_cost, d("33550.00")) << "the first year is placed from real inspections";
+    EXPECT_TRUE(expected.simulation.empty()) << "deterministic unless --simulate";
+    spec.simulate = true;
+    const auto sim = app::run_improvement(spec);
+    ASSERT_EQ(sim.simulation.size(), 5u);
+    EXPECT_EQ(model::intervention_package_cost(sim.framework), d("3300.00"));  // 6 × 0.5 × 2 days × £550
+    EXPECT_EQ(sim.simulation[0].total[0], d("40150.00"));
+    EXPECT_EQ(sim.simulation[0].total[4], d("40150.00"));
+    EXPECT_EQ(sim.simulation[1].expected_entries, d("1.6"));
+    // Poisson(1.6): P(0) = 20.2%, P(≤1) = 52.5%, so the median is one entry: £32,037.50 + £3,300.
+    EXPECT_EQ(sim.simulation[1].entries[2], 1);
+    EXPECT_EQ(sim.simulation[1].total[2], d("35337.50"));
+    EXPECT_EQ(sim.simulation[1].entries[0], 0);
+    for (const auto& o : sim.simulation)
+        for (std::size_t i = 1; i < 5; ++i) EXPECT_LE(o.total[i - 1], o.total[i]) << "percentiles in order";
+    // The same seed gives the same scenarios.
+    const auto again = app::run_improvement(spec);
+    for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(again.simulation[i].scenarios_above, sim.simulation[i].scenarios_above);
+    // Refused: --simulate without a chance; a chance for a framework placed by grade.
+    app::ImprovementSpec bad;
+    bad.simulate = true;
+    EXPECT_THROW(app::run_improvement(bad), calc::InputError);
+    bad.simulate = false;
+    bad.framework = "hillingdon-2022";
+    bad.intervention_chance = "10%";
+    EXPECT_THROW(app::run_improvement(bad), calc::InputError);
+}
+
 TEST(Improvement, CliWritesThePerSchoolCsvAndRefusesUnknownFrameworks) {
     const auto dir = testing_cli::scratch("improvement-cli");
     const auto r = testing_cli::dedeleg("improvement --out schools.csv --chart cost.svg", dir);
@@ -402,6 +444,16 @@ TEST(Improvement, CliWritesThePerSchoolCsvAndRefusesUnknownFrameworks) {
               std::string::npos)
         << md.out;
     EXPECT_NE(md.out.find("£40,150.00 ÷ 17,749.5 → **£2.27 per pupil, £6.81 per place**"), std::string::npos) << md.out;
+    const auto sim = testing_cli::dedeleg("improvement --intervention-chance 20% --simulate --format json", dir);
+    ASSERT_EQ(sim.exit_code, 0) << sim.err;
+    EXPECT_NE(sim.out.find("\"total_p50\": \"35337.50\""), std::string::npos) << sim.out;
+    const auto simmd = testing_cli::dedeleg("improvement --intervention-chance 20% --simulate --chart sim.svg", dir);
+    EXPECT_NE(simmd.out.find("### Simulated: 10,000 scenarios, seed 1"), std::string::npos) << simmd.out;
+    EXPECT_NE(simmd.out.find("| 2026-27 | 8 | 1.6 | 0–4 | £32,037.50 | £35,337.50 |"), std::string::npos) << simmd.out;
+    const std::string svg = testing_cli::slurp(dir / "sim.svg");
+    EXPECT_NE(svg.find("whiskers: simulated P5-P95"), std::string::npos);
+    EXPECT_NE(svg.find("stroke-dasharray"), std::string::npos) << "the line of what the schedule raises";
+    EXPECT_EQ(testing_cli::dedeleg("improvement --simulate", dir).exit_code, 2);
     const auto bad = testing_cli::dedeleg("improvement --framework nosuch", dir);
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_NE(bad.err.find("no shipped framework \"nosuch\""), std::string::npos);
