@@ -9,6 +9,8 @@
 #include "model/rate_rules.hpp"
 #include "rates/framework_loader.hpp"
 
+#include <algorithm>
+
 namespace app {
 
 namespace {
@@ -137,7 +139,7 @@ ImprovementReport run_improvement(const ImprovementSpec& spec) {
     model::Framework framework = load_framework(spec.framework);
     if (!spec.day_rate.empty()) {
         framework.day_rate = parse_amount("--day-rate", spec.day_rate, false);
-        if (framework.day_rate.sign() <= 0) bad("--day-rate", "a day rate is above £0");
+        if (!model::valid_day_rate(framework.day_rate)) bad("--day-rate", "a day rate is pounds and pence above £0 and at most £100,000");
         framework.day_rate_reason = "Given on the command line (--day-rate)";
     }
     const auto year = model::academic_year_from_label(spec.year);
@@ -158,6 +160,17 @@ ImprovementReport run_improvement(const ImprovementSpec& spec) {
     for (const model::Stage& s : framework.stages) stage_ids.push_back(s.id);
     const auto categories = spec.categories.empty() ? std::map<std::string, model::LaCategory>{}
                                                     : census::load_la_categories_file(spec.categories, stage_ids);
+    if (!categories.empty()) {
+        std::vector<calc::Diagnostic> problems;
+        for (const auto& [urn, cat] : categories) {
+            const auto it = std::find_if(census.schools.begin(), census.schools.end(), [&](const calc::School& s) { return s.urn == urn; });
+            if (it == census.schools.end())
+                problems.push_back({spec.categories, cat.line, "URN", "URN " + urn + " is not a school of the census (" + census.source + ")"});
+            else if (it->governance == calc::Governance::academy && !spec.academies)
+                problems.push_back({spec.categories, cat.line, "URN", "URN " + urn + " is an academy; add --academies to price academies"});
+        }
+        if (!problems.empty()) throw calc::InputError(std::move(problems));
+    }
     check_year_not_before_inspections(census, inspections, *year,
                                       spec.inspections.empty() ? "embedded:" + std::string(kShippedInspections) : spec.inspections);
     ImprovementReport r = price_improvement(framework, census, schedule, inspections, categories, *year, spec.years, chance,

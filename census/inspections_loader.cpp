@@ -88,6 +88,10 @@ std::map<std::string, model::LaCategory> load_la_categories(std::string_view tex
     std::vector<calc::Diagnostic> problems;
     if (rows.empty()) throw calc::InputError({{file, 0, "", "empty: no header row"}});
     const Columns c = header(rows[0], file, {"urn", "category"}, problems);
+    for (const auto& [name, index] : c.index)
+        if (name != "urn" && name != "category" && name != "intervention" && name != "school")
+            problems.push_back({file, rows[0].line, rows[0].fields[index],
+                                "unknown column (expected URN, Category, Intervention and optionally School)"});
     if (!problems.empty()) throw calc::InputError(std::move(problems));
     std::string known;
     for (const std::string& s : stage_ids) known += (known.empty() ? "" : ", ") + s;
@@ -100,6 +104,7 @@ std::map<std::string, model::LaCategory> load_la_categories(std::string_view tex
             continue;
         }
         model::LaCategory cat;
+        cat.line = row.line;
         const std::string category(c.get(row, "category"));
         if (!category.empty()) {
             if (std::find(stage_ids.begin(), stage_ids.end(), category) == stage_ids.end())
@@ -111,6 +116,8 @@ std::map<std::string, model::LaCategory> load_la_categories(std::string_view tex
         if (intervention == "yes") cat.intervention = true;
         else if (intervention == "no") cat.intervention = false;
         else if (!intervention.empty()) problems.push_back({file, row.line, "Intervention", "write yes, no or leave it blank"});
+        if (!cat.stage_id && !cat.intervention)
+            problems.push_back({file, row.line, "Category", "give a category, an intervention yes/no, or both (the row does nothing)"});
         if (!out.emplace(urn, cat).second) problems.push_back({file, row.line, "URN", "URN " + urn + " given twice"});
     }
     if (!problems.empty()) throw calc::InputError(std::move(problems));

@@ -21,7 +21,8 @@ namespace census {
 std::map<std::string, model::InspectionRecord> load_inspections(std::string_view text, const std::string& file);
 std::map<std::string, model::InspectionRecord> load_inspections_file(const std::string& path);
 
-/// URN,Category[,Intervention] with Intervention yes/no (blank: by the rules).
+/// URN,Category[,Intervention][,School] with Intervention yes/no (blank: by the
+/// rules); other columns, and rows that set nothing, are refused.
 /// A category must be one of `stage_ids` (the framework's stages).
 std::map<std::string, model::LaCategory> load_la_categories(std::string_view text, const std::string& file,
                                                             const std::vector<std::string>& stage_ids);

@@ -43,6 +43,10 @@ std::string grade_key(const Standing& s, bool concern) {
 
 }  // namespace
 
+bool valid_day_rate(const calc::Decimal& rate) {
+    return rate.sign() > 0 && rate <= calc::Decimal(100000) && rate.significant_places() <= 2;
+}
+
 std::optional<Grade> grade_from_words(std::string_view words) {
     const std::string w = lower(words);
     if (w == "outstanding") return Grade::outstanding;

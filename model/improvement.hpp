@@ -68,6 +68,10 @@ std::optional<Grade> current_grade(const InspectionRecord& r, std::string& rule)
 /// The school's standing in the academic year starting `academic_year`.
 Standing standing_of(const InspectionRecord& r, int academic_year);
 
+/// A day rate a framework or --day-rate may set: above £0, at most £100,000,
+/// pounds and pence (so days × staff × times × rate stays far inside Decimal).
+bool valid_day_rate(const calc::Decimal& rate);
+
 /// One activity of a stage: days × staff × times a year.
 struct Activity {
     std::string name;
@@ -135,6 +139,7 @@ struct SchoolPlan {
 struct LaCategory {
     std::optional<std::string> stage_id;
     std::optional<bool> intervention;
+    long line = 0;  ///< where it was read, for messages
 };
 
 /// Places one school (a null record: not in the inspection file, i.e. never

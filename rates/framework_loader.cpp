@@ -34,8 +34,9 @@ public:
         else if (placement == "grade") f.placement = model::PlacementRule::grade;
         else if (!placement.empty()) problem(*head->get("placement"), "framework.placement", "must be \"cycle\" or \"grade\"");
         if (auto n = number(*head, "day_rate", "framework.", true)) {
-            if (n->percent || n->value.sign() <= 0) problem(*head->get("day_rate"), "framework.day_rate", "a day rate is a £ amount above zero");
-            f.day_rate = n->value;
+            if (!model::valid_day_rate(n->value) || n->percent)
+                problem(*head->get("day_rate"), "framework.day_rate", "a day rate is pounds and pence above £0 and at most £100,000");
+            else f.day_rate = n->value;
         }
         f.day_rate_reason = text(*head, "day_rate_reason", "framework.", true);
 

@@ -289,6 +289,21 @@ TEST(Improvement, TheLasOwnCategoriesWinAndUnknownOnesAreRefused) {
             EXPECT_FALSE(p.standing.intervention);
         }
     }
+    // A typo in a column, a URN not in the census, an academy without --academies, a row that sets nothing.
+    for (const auto& [text, message] : std::vector<std::pair<std::string, std::string>>{
+             {"URN,Category,Intervntion\n102268,3C,yes\n", "bad.csv:1: Intervntion: unknown column"},
+             {"URN,Category\n102268,3C\n999999,2\n", "bad.csv:3: URN: URN 999999 is not a school of the census"},
+             {"URN,Category\n139406,2\n", "bad.csv:2: URN: URN 139406 is an academy; add --academies"},
+             {"URN,School,Category,Intervention\n102268,James Oglethorpe,,\n", "bad.csv:2: Category: give a category"}}) {
+        testing_cli::write(dir / "bad.csv", text);
+        spec.categories = (dir / "bad.csv").string();
+        try {
+            app::run_improvement(spec);
+            ADD_FAILURE() << "accepted: " << text;
+        } catch (const calc::InputError& e) {
+            EXPECT_NE(e.diagnostics.at(0).to_string().find(message), std::string::npos) << e.diagnostics.at(0).to_string();
+        }
+    }
     testing_cli::write(dir / "bad.csv", "URN,Category\n102268,Purple\n");
     spec.categories = (dir / "bad.csv").string();
     try {
@@ -454,6 +469,12 @@ TEST(Improvement, CliWritesThePerSchoolCsvAndRefusesUnknownFrameworks) {
     EXPECT_NE(svg.find("whiskers: simulated P5-P95"), std::string::npos);
     EXPECT_NE(svg.find("stroke-dasharray"), std::string::npos) << "the line of what the schedule raises";
     EXPECT_EQ(testing_cli::dedeleg("improvement --simulate", dir).exit_code, 2);
+    for (const char* rate : {"0", "100000.01", "550.505", "5%"}) {
+        const auto r2 = testing_cli::dedeleg(std::string("improvement --day-rate ") + rate, dir);
+        EXPECT_EQ(r2.exit_code, 2) << rate;
+        EXPECT_NE(r2.err.find("--day-rate"), std::string::npos) << r2.err;
+    }
+    EXPECT_EQ(testing_cli::dedeleg("improvement --day-rate £100,000", dir).exit_code, 0);
     const auto bad = testing_cli::dedeleg("improvement --framework nosuch", dir);
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_NE(bad.err.find("no shipped framework \"nosuch\""), std::string::npos);
