@@ -147,6 +147,7 @@ SchoolPlan plan_school(const Framework& f, const std::string& urn, const std::st
     } else {
         p.standing.never_inspected = true;
         p.standing.grade_rule = "not in the inspection file";
+        p.in_inspection_file = false;
         p.outcome = "Not in the inspection file";
     }
     if (la && la->intervention) p.standing.intervention = *la->intervention;

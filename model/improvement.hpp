@@ -130,6 +130,7 @@ struct SchoolPlan {
     std::optional<int> cycle_year;           ///< cycle frameworks: 1..5 (5 = due or overdue)
     std::string stage_id;                    ///< the stage or category it is placed in
     std::string placed_by;                   ///< "cycle", "grade", "LA category", "never inspected"
+    bool in_inspection_file = true;          ///< false: the URN is not in the Ofsted file (closed or converted since the census?)
     std::vector<Activity> activities;        ///< all it receives this year
     calc::Decimal days;
     calc::Decimal cost;                      ///< to the penny

@@ -113,6 +113,19 @@ void write_improvement_markdown(std::ostream& out, const model::Costing& r) {
                "(5 = due or overdue); academic years start on 1 September";
     out << ". Day rate " << pounds(f.day_rate) << ": " << markdown_text(f.day_rate_reason)
         << ". Each school's cost is its days × the day rate, rounded half up to the penny.\n\n";
+    std::vector<std::string> missing;
+    for (const model::SchoolPlan& p : y.schools)
+        if (!p.in_inspection_file) missing.push_back(p.urn);
+    if (!missing.empty()) {
+        out << "**" << missing.size() << " of the census's schools are not in the inspection file** (URN";
+        for (std::size_t i = 0; i < missing.size() && i < 10; ++i) out << (i ? ", " : " ") << missing[i];
+        if (missing.size() > 10) out << " …";
+        out << "). The file lists every state-funded school open on 31 August 2025, so these have probably closed or become "
+               "academies (a new URN) since the census: they are placed as never inspected";
+        const auto never = f.grade_map.find("never");
+        if (f.placement == model::PlacementRule::grade && never != f.grade_map.end()) out << " (" << markdown_text(never->second) << ")";
+        out << ". Check the census.\n\n";
+    }
 
     out << "## By " << (f.placement == model::PlacementRule::cycle ? "cycle year" : "category") << "\n\n";
     markdown_heading(out, "Stage", {"Schools", "Activities (days × staff × a year)", "Days", "Cost"});
@@ -255,9 +268,14 @@ void write_improvement_json(std::ostream& out, const model::Costing& r) {
     j["framework"] = r.framework.id;
     j["year"] = model::academic_year_label(y.academic_year);
     j["day_rate"] = r.framework.day_rate.to_string();
+    j["day_rate_reason"] = r.framework.day_rate_reason;
+    j["assumptions"] = nlohmann::json::array();
+    for (const model::Assumption& a : r.framework.assumptions)
+        j["assumptions"].push_back({{"what", a.what}, {"value", a.value}, {"reason", a.reason}});
     j["schools"] = nlohmann::json::array();
     for (const model::SchoolPlan& p : y.schools)
-        j["schools"].push_back({{"urn", p.urn}, {"school", p.name}, {"stage", p.stage_id}, {"intervention", p.standing.intervention},
+        j["schools"].push_back({{"urn", p.urn}, {"school", p.name}, {"phase", p.phase}, {"academy", p.academy},
+                                {"in_inspection_file", p.in_inspection_file}, {"stage", p.stage_id}, {"intervention", p.standing.intervention},
                                 {"days", p.days.to_string()}, {"cost", p.cost.to_string()}});
     j["school_days"] = y.school_days.to_string();
     j["school_cost"] = y.school_cost.to_string();

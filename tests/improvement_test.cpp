@@ -8,10 +8,12 @@
 #include "census/inspections_loader.hpp"
 #include "cli_run.hpp"
 #include "rates/framework_loader.hpp"
+#include "report/improvement_report.hpp"
 
 #include <gtest/gtest.h>
 
 #include <set>
+#include <sstream>
 
 namespace {
 
@@ -328,9 +330,24 @@ TEST(Improvement, AnotherLaDevonRunsUnderEveryFramework) {
         std::size_t inspected = 0;
         for (const model::SchoolPlan& p : y.schools) inspected += !p.standing.never_inspected;
         EXPECT_EQ(inspected, 114u) << id << ": Devon's 2023 maintained primaries found in the 2025 Ofsted file";
+        std::size_t missing = 0;
+        for (const model::SchoolPlan& p : y.schools) missing += !p.in_inspection_file;
+        EXPECT_EQ(missing, 34u) << "e.g. 113079 Countess Wear, an academy (150755) by 2025";
         EXPECT_FALSE(r.service.has_value()) << "Devon's schedule has no school-improvement service";
         EXPECT_GT(y.school_cost, d("0"));
+        std::ostringstream md;
+        report::write_improvement_markdown(md, r);
+        EXPECT_NE(md.str().find("**34 of the census's schools are not in the inspection file** (URN 113079,"), std::string::npos);
     }
+    // Hand-worked on Devon under havering-2025: 114 schools placed from the file, 34 not in it (year 5).
+    app::ImprovementSpec spec;
+    spec.census = kDevon + "/census-878.csv";
+    spec.rates = kDevon + "/2025-26.toml";
+    spec.inspections = kDevon + "/ofsted-878.csv";
+    const auto r = app::run_improvement(spec);
+    EXPECT_EQ(r.years.front().school_cost, d("102093.75"));
+    EXPECT_EQ(r.base, d("28676"));  // maintained mainstream pupils (no special school in the cut)
+    EXPECT_EQ(r.rate_per_pupil_with_fixed, d("3.80"));  // (£102,093.75 + £6,600) ÷ 28,676 = 3.7904… → £3.80
 }
 
 TEST(Improvement, FrameworkFilesAreCheckedWithFileAndLine) {
