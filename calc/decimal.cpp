@@ -2,54 +2,72 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 
 namespace calc {
 
 namespace {
 
-constexpr int kMaxPower = 38;  // 10^38 < 2^127 - 1 < 10^39
+using Units = Decimal::Units;
+using Magnitude = UInt128;
 
-// Runs an integer computation and turns Boost's overflow into ours.
-template <class F>
-auto checked(F&& compute) {
-    try {
-        return compute();
-    } catch (const std::overflow_error&) {
-        throw DecimalOverflow("number too large for an exact decimal (over 38 digits)");
-    } catch (const std::range_error&) {
-        throw DecimalOverflow("number too large for an exact decimal (over 38 digits)");
-    }
+constexpr int kMaxPower = 38;  // 10^38 < 2^127 - 1 < 10^39
+constexpr Units kMinUnits = std::numeric_limits<Units>::min();  // refused: its negation does not fit
+
+[[noreturn]] void overflow() { throw DecimalOverflow("number too large for an exact decimal (over 38 digits)"); }
+
+Units checked_add(Units a, Units b) {
+    Units r;
+    if (__builtin_add_overflow(a, b, &r) || r == kMinUnits) overflow();
+    return r;
 }
 
-Decimal::Units abs_units(const Decimal::Units& u) { return u < 0 ? Decimal::Units(-u) : u; }
+Units checked_mul(Units a, Units b) {
+    Units r;
+    if (__builtin_mul_overflow(a, b, &r) || r == kMinUnits) overflow();
+    return r;
+}
+
+Magnitude magnitude(Units u) { return u < 0 ? -static_cast<Magnitude>(u) : static_cast<Magnitude>(u); }
+
+constexpr std::array<Units, kMaxPower + 1> kPowers = [] {
+    std::array<Units, kMaxPower + 1> table{};
+    table[0] = 1;
+    for (std::size_t i = 1; i < table.size(); ++i) table[i] = table[i - 1] * 10;
+    return table;
+}();
 
 }  // namespace
 
-Decimal::Units power_of_ten(int n) {
+Units power_of_ten(int n) {
     if (n < 0 || n > kMaxPower) throw DecimalOverflow("10^" + std::to_string(n) + " is out of range");
-    // Built once: every add of two scales and every rounding asks for one.
-    static const std::array<Decimal::Units, kMaxPower + 1> powers = [] {
-        std::array<Decimal::Units, kMaxPower + 1> table{};
-        table[0] = 1;
-        for (int i = 1; i <= kMaxPower; ++i) table[static_cast<std::size_t>(i)] = table[static_cast<std::size_t>(i - 1)] * 10;
-        return table;
-    }();
-    return powers[static_cast<std::size_t>(n)];
+    return kPowers[static_cast<std::size_t>(n)];
+}
+
+char* write_digits(Magnitude magnitude, char* out) {
+    char reversed[40];
+    int n = 0;
+    do {
+        reversed[n++] = static_cast<char>('0' + static_cast<int>(magnitude % 10));
+        magnitude /= 10;
+    } while (magnitude != 0);
+    while (n > 0) *out++ = reversed[--n];
+    return out;
 }
 
 Decimal Decimal::from_units(Units units, int scale) {
     if (scale < 0 || scale > kMaxScale)
         throw DecimalOverflow("more than " + std::to_string(kMaxScale) + " decimal places");
+    if (units == kMinUnits) overflow();
     Decimal d;
-    d.units_ = std::move(units);
+    d.units_ = units;
     d.scale_ = scale;
     return d;
 }
 
 Decimal Decimal::with_scale(int scale) const {
     if (scale == scale_) return *this;
-    if (scale > scale_)
-        return from_units(checked([&] { return Units(units_ * power_of_ten(scale - scale_)); }), scale);
+    if (scale > scale_) return from_units(checked_mul(units_, power_of_ten(scale - scale_)), scale);
     Decimal rounded = round(scale, RoundingMode::down);
     if (rounded != *this) throw std::invalid_argument(to_string() + " has more than " + std::to_string(scale) + " decimal places");
     return rounded;
@@ -67,28 +85,36 @@ Decimal Decimal::normalized() const {
 
 namespace {
 
-// n / d rounded to a whole number with `mode`; d > 0. The one rounding rule
-// behind round() and divide().
-Decimal::Units divide_rounded(const Decimal::Units& n, const Decimal::Units& d, RoundingMode mode) {
-    Decimal::Units quotient = n / d;   // truncates toward zero
-    const Decimal::Units remainder = n % d;  // same sign as n
-    if (remainder == 0) return quotient;
-    // Compare the discarded part with one half of d, without forming 2 × remainder.
-    const Decimal::Units r = abs_units(remainder);
-    const int vs_half = r < d - r ? -1 : (r == d - r ? 0 : 1);
-    const bool negative = n < 0;
-    bool away = false;
-    switch (mode) {
-        case RoundingMode::up: away = true; break;
-        case RoundingMode::down: away = false; break;
-        case RoundingMode::ceiling: away = !negative; break;
-        case RoundingMode::floor: away = negative; break;
-        case RoundingMode::half_up: away = vs_half >= 0; break;
-        case RoundingMode::half_down: away = vs_half > 0; break;
-        case RoundingMode::half_even: away = vs_half > 0 || (vs_half == 0 && quotient % 2 != 0); break;
+// |n| / d rounded to a whole number with `mode`, for a quotient whose sign
+// is `negative`; d > 0. The one rounding rule behind round() and divide().
+// Magnitudes are unsigned so the working has 128 bits (a divisor scaled up
+// may pass 2^127 while the quotient still fits).
+Units divide_rounded(Magnitude n, Magnitude d, bool negative, RoundingMode mode) {
+    Magnitude quotient = n / d;
+    const Magnitude r = n % d;
+    if (r != 0) {
+        // Compare the discarded part with one half of d, without forming 2 × r.
+        const int vs_half = r < d - r ? -1 : (r == d - r ? 0 : 1);
+        bool away = false;
+        switch (mode) {
+            case RoundingMode::up: away = true; break;
+            case RoundingMode::down: away = false; break;
+            case RoundingMode::ceiling: away = !negative; break;
+            case RoundingMode::floor: away = negative; break;
+            case RoundingMode::half_up: away = vs_half >= 0; break;
+            case RoundingMode::half_down: away = vs_half > 0; break;
+            case RoundingMode::half_even: away = vs_half > 0 || (vs_half == 0 && quotient % 2 != 0); break;
+        }
+        if (away) ++quotient;
     }
-    if (away) quotient += negative ? -1 : 1;
-    return quotient;
+    if (quotient > static_cast<Magnitude>(std::numeric_limits<Units>::max())) overflow();
+    return negative ? -static_cast<Units>(quotient) : static_cast<Units>(quotient);
+}
+
+Magnitude checked_mul(Magnitude a, Magnitude b) {
+    Magnitude r;
+    if (__builtin_mul_overflow(a, b, &r)) overflow();
+    return r;
 }
 
 }  // namespace
@@ -98,7 +124,7 @@ Decimal Decimal::round(int places, RoundingMode mode) const {
     if (shift <= 0) return places >= 0 ? with_scale(places) : *this;
     Units quotient = 0;
     if (shift <= kMaxPower) {
-        quotient = divide_rounded(units_, power_of_ten(shift), mode);
+        quotient = divide_rounded(magnitude(units_), static_cast<Magnitude>(power_of_ten(shift)), units_ < 0, mode);
     } else if (units_ != 0) {
         // |value| is far below half a unit of the kept place: only the
         // directed modes move it off zero.
@@ -108,61 +134,58 @@ Decimal Decimal::round(int places, RoundingMode mode) const {
         if (away) quotient = negative ? -1 : 1;
     }
     if (places >= 0) return from_units(quotient, places);
-    return from_units(checked([&] { return Units(quotient * power_of_ten(-places)); }), 0);
+    return from_units(checked_mul(quotient, power_of_ten(-places)), 0);
 }
 
 Decimal divide(const Decimal& a, const Decimal& b, int places, RoundingMode mode) {
     if (b.is_zero()) throw std::domain_error("division by zero");
     // a / b = (a.units / b.units) × 10^(b.scale - a.scale); we want `places` decimals.
     const int exponent = places + b.scale() - a.scale();
-    Decimal::Units n = a.units();
-    Decimal::Units d = b.units();
-    if (exponent >= 0) n = checked([&] { return Decimal::Units(n * power_of_ten(exponent)); });
-    else d = checked([&] { return Decimal::Units(d * power_of_ten(-exponent)); });
-    if (d < 0) {
-        n = -n;
-        d = -d;
-    }
-    return Decimal::from_units(divide_rounded(n, d, mode), places);
+    Magnitude n = magnitude(a.units());
+    Magnitude d = magnitude(b.units());
+    if (exponent >= 0) n = checked_mul(n, static_cast<Magnitude>(power_of_ten(exponent)));
+    else d = checked_mul(d, static_cast<Magnitude>(power_of_ten(-exponent)));
+    return Decimal::from_units(divide_rounded(n, d, (a.sign() < 0) != (b.sign() < 0), mode), places);
 }
 
 Decimal operator+(const Decimal& a, const Decimal& b) {
-    if (a.scale_ == b.scale_)
-        return Decimal::from_units(checked([&] { return Decimal::Units(a.units_ + b.units_); }), a.scale_);
-    const int scale = std::max(a.scale_, b.scale_);
-    const Decimal x = a.with_scale(scale);
-    const Decimal y = b.with_scale(scale);
-    return Decimal::from_units(checked([&] { return Decimal::Units(x.units_ + y.units_); }), scale);
+    if (a.scale_ == b.scale_) return Decimal::from_units(checked_add(a.units_, b.units_), a.scale_);
+    if (a.scale_ < b.scale_)
+        return Decimal::from_units(checked_add(checked_mul(a.units_, kPowers[static_cast<std::size_t>(b.scale_ - a.scale_)]), b.units_),
+                                   b.scale_);
+    return Decimal::from_units(checked_add(a.units_, checked_mul(b.units_, kPowers[static_cast<std::size_t>(a.scale_ - b.scale_)])),
+                               a.scale_);
 }
 
 Decimal operator*(const Decimal& a, const Decimal& b) {
-    Decimal product;
-    product.units_ = checked([&] { return Decimal::Units(a.units_ * b.units_); });
-    product.scale_ = a.scale_ + b.scale_;
+    Units units = checked_mul(a.units_, b.units_);
+    int scale = a.scale_ + b.scale_;
     // Trailing zeros beyond the largest scale carry no value; anything else is an error.
-    while (product.scale_ > Decimal::kMaxScale && product.units_ % 10 == 0) {
-        product.units_ /= 10;
-        --product.scale_;
+    while (scale > Decimal::kMaxScale && units % 10 == 0) {
+        units /= 10;
+        --scale;
     }
-    return Decimal::from_units(product.units_, product.scale_);
+    return Decimal::from_units(units, scale);
 }
 
 int compare(const Decimal& a, const Decimal& b) {
+    if (a.scale_ == b.scale_) return a.units_ < b.units_ ? -1 : (a.units_ == b.units_ ? 0 : 1);
     if (a.sign() != b.sign()) return a.sign() < b.sign() ? -1 : 1;
     const int scale = std::max(a.scale_, b.scale_);
-    try {
-        const Decimal x = a.with_scale(scale);
-        const Decimal y = b.with_scale(scale);
-        return x.units_ < y.units_ ? -1 : (x.units_ == y.units_ ? 0 : 1);
-    } catch (const DecimalOverflow&) {
-        // The one that had to be scaled up is the larger in magnitude.
-        const bool a_larger = a.scale_ < scale;
-        return (a_larger == (a.sign() > 0)) ? 1 : -1;
-    }
+    Units x = a.units_;
+    Units y = b.units_;
+    // The one with fewer places is scaled up; if that overflows it is the larger in magnitude.
+    if (a.scale_ < scale && __builtin_mul_overflow(x, kPowers[static_cast<std::size_t>(scale - a.scale_)], &x))
+        return a.sign() > 0 ? 1 : -1;
+    if (b.scale_ < scale && __builtin_mul_overflow(y, kPowers[static_cast<std::size_t>(scale - b.scale_)], &y))
+        return b.sign() > 0 ? -1 : 1;
+    return x < y ? -1 : (x == y ? 0 : 1);
 }
 
 std::string Decimal::to_string() const {
-    std::string digits = abs_units(units_).str();
+    char buffer[80];
+    char* end = write_digits(magnitude(units_), buffer + 1);
+    std::string digits(buffer + 1, end);
     if (static_cast<int>(digits.size()) <= scale_)
         digits.insert(0, static_cast<size_t>(scale_ + 1) - digits.size(), '0');
     if (scale_ > 0) digits.insert(digits.size() - static_cast<size_t>(scale_), ".");

@@ -3,37 +3,42 @@
 
 #include "calc/rounding.hpp"
 
-#include <boost/multiprecision/cpp_int.hpp>
-
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace calc {
 
-/// Raised when a result does not fit (more than 38 significant digits or a
-/// scale above Decimal::kMaxScale). Never a silent wrap.
+/// The native 128-bit integers exact money is held in (GCC and Clang have them
+/// on every 64-bit target; __extension__ keeps -Wpedantic quiet).
+__extension__ typedef __int128 Int128;
+__extension__ typedef unsigned __int128 UInt128;
+
+/// Raised when a result does not fit (a magnitude of 2^127 or more, about
+/// 1.7 × 10^38, or a scale above Decimal::kMaxScale). Never a silent wrap.
 struct DecimalOverflow : std::overflow_error {
     using std::overflow_error::overflow_error;
 };
 
 /// An exact decimal number: value = units × 10^-scale.
-/// units is a checked integer with a 128-bit magnitude (Boost.Multiprecision), so 38
-/// significant digits; scale is 0..kMaxScale. Arithmetic is exact; the only
-/// operation that loses digits is round(), which names its mode. Two values
-/// compare equal when they are numerically equal (2.5 == 2.50).
+/// units is the machine's native 128-bit integer (every 38-digit number fits),
+/// each operation checked with the compiler's overflow builtins and refused
+/// with DecimalOverflow, never wrapped; -2^127 is refused too, so negation is
+/// always exact. scale is 0..kMaxScale. 32 bytes, no heap. Arithmetic is
+/// exact; the only operation that loses digits is round(), which names its
+/// mode. Two values compare equal when they are numerically equal (2.5 == 2.50).
 class Decimal {
 public:
-    using Units = boost::multiprecision::checked_int128_t;
+    using Units = Int128;
     static constexpr int kMaxScale = 30;
 
     Decimal() = default;
     Decimal(long long whole) : units_(whole), scale_(0) {}  // NOLINT: whole numbers convert
     static Decimal from_units(Units units, int scale);
 
-    const Units& units() const { return units_; }
+    Units units() const { return units_; }
     int scale() const { return scale_; }
-    int sign() const { return units_.sign(); }
+    int sign() const { return units_ < 0 ? -1 : (units_ > 0 ? 1 : 0); }
     bool is_zero() const { return units_ == 0; }
 
     /// The same value with `scale` decimal places; throws if that would lose digits.
@@ -46,7 +51,7 @@ public:
     /// Rounds to `places` decimal places (may be negative: -3 rounds to thousands).
     Decimal round(int places, RoundingMode mode) const;
 
-    Decimal operator-() const { return from_units(-units_, scale_); }
+    Decimal operator-() const { return from_units(-units_, scale_); }  // never overflows: see class comment
     friend Decimal operator+(const Decimal& a, const Decimal& b);
     friend Decimal operator-(const Decimal& a, const Decimal& b) { return a + (-b); }
     friend Decimal operator*(const Decimal& a, const Decimal& b);
@@ -73,7 +78,11 @@ private:
 /// a / b rounded to `places` decimal places with `mode` (the only division).
 Decimal divide(const Decimal& a, const Decimal& b, int places, RoundingMode mode);
 
-/// 10^n as a checked integer; throws DecimalOverflow past 10^38.
+/// 10^n; throws DecimalOverflow past 10^38.
 Decimal::Units power_of_ten(int n);
+
+/// The digits of a non-negative units value ("0", "17466"), written without
+/// allocation into `out` (at least 40 bytes); returns the end.
+char* write_digits(UInt128 magnitude, char* out);
 
 }  // namespace calc

@@ -85,17 +85,9 @@ NumberText parse_number(std::string_view text) {
     const size_t first = digits.find_first_not_of('0');
     const size_t significant = first == std::string::npos ? 0 : digits.size() - first;
     if (significant > 38) reject(original, "too many digits (at most 38)");
-    // Up to 18 digits fit a 64-bit integer: build those directly (a census has
-    // hundreds of thousands of numbers); longer ones go through Boost's parser.
-    Decimal::Units units;
-    if (significant <= 18) {
-        unsigned long long small = 0;
-        for (size_t i = first == std::string::npos ? digits.size() : first; i < digits.size(); ++i)
-            small = small * 10 + static_cast<unsigned long long>(digits[i] - '0');
-        units = small;
-    } else {
-        units = Decimal::Units(digits.substr(first));
-    }
+    Decimal::Units units = 0;  // at most 38 digits: fits the native 128-bit units
+    for (size_t i = first == std::string::npos ? digits.size() : first; i < digits.size(); ++i)
+        units = units * 10 + (digits[i] - '0');
     out.value = Decimal::from_units(negative ? Decimal::Units(-units) : units, places);
     return out;
 }

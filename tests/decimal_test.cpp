@@ -68,10 +68,10 @@ TEST(Decimal, DividesWithANamedMode) {
 
 TEST(Decimal, OverflowIsAnErrorNeverAWrap) {
     const Decimal big = d("99999999999999999999999999999999999999");  // 38 nines
-    // The magnitude has 128 bits (limit about 3.4 × 10^38).
-    EXPECT_NO_THROW(big + big);
-    EXPECT_THROW(big + big + big + big, calc::DecimalOverflow);
-    EXPECT_THROW(-big - big - big - big, calc::DecimalOverflow);
+    // Native 128-bit units: every 38-digit number, limit 2^127 - 1 (about 1.7 × 10^38).
+    EXPECT_NO_THROW(big + d("70000000000000000000000000000000000000"));
+    EXPECT_THROW(big + big, calc::DecimalOverflow);
+    EXPECT_THROW(-big - big, calc::DecimalOverflow);
     EXPECT_THROW(big * Decimal(10), calc::DecimalOverflow);
     EXPECT_THROW(big.with_scale(2), calc::DecimalOverflow);
     EXPECT_THROW(calc::parse_number("999999999999999999999999999999999999999"), calc::InvalidNumber);
