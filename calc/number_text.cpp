@@ -2,6 +2,7 @@
 
 #include "calc/text.hpp"
 
+#include <optional>
 #include <string>
 
 namespace calc {
@@ -42,12 +43,40 @@ std::string read_whole_digits(std::string_view& s, std::string_view original, bo
     return digits;
 }
 
+// Plain "123" or "12.345" (what almost every census cell holds): read straight
+// into units without building a digit string. Anything else (signs, £, %,
+// separators, more than 36 characters, malformed) gives nothing and is left
+// to the full reader below, which says what is wrong.
+std::optional<Decimal> plain_number(std::string_view s) {
+    if (s.empty() || s.size() > 36 || s.front() == '.' || s.back() == '.') return std::nullopt;
+    Decimal::Units units = 0;
+    int places = 0;
+    bool point = false;
+    for (char c : s) {
+        if (is_digit(c)) {
+            units = units * 10 + (c - '0');
+            places += point ? 1 : 0;
+        } else if (c == '.' && !point) {
+            point = true;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (places > Decimal::kMaxScale) return std::nullopt;
+    return Decimal::from_units(units, places);
+}
+
 }  // namespace
 
 NumberText parse_number(std::string_view text) {
     const std::string_view original = text;
     std::string_view s = trim(text);
     if (s.empty()) reject(original, "empty where a number is expected");
+    if (const auto plain = plain_number(s)) {
+        NumberText out;
+        out.value = *plain;
+        return out;
+    }
 
     NumberText out;
     bool negative = false;

@@ -71,7 +71,7 @@ public:
     RowReader(const std::string& file, const std::vector<Column>& columns, std::vector<calc::Diagnostic>& problems)
         : file_(file), columns_(columns), problems_(problems) {}
 
-    calc::School read(const CsvRow& row) {
+    calc::School read(const CsvRowView& row) {
         calc::School school;
         school.source_line = row.line;
         line_ = row.line;
@@ -201,28 +201,28 @@ private:
     long line_ = 0;
 };
 
-std::vector<Column> read_header(const CsvRow& header, const std::string& file, std::vector<calc::Diagnostic>& problems) {
+std::vector<Column> read_header(const CsvRowView& header, const std::string& file, std::vector<calc::Diagnostic>& problems) {
     std::vector<Column> columns;
     std::map<std::string, std::string> seen;  // lower-case header -> as written
     bool factor_given[calc::kFactorCount] = {};
-    for (const std::string& raw : header.fields) {
+    for (const std::string_view raw : header.fields) {
         const std::string name = calc::to_lower(calc::trim(raw));
         auto column = column_for(raw);
         if (!column) {
-            problems.push_back({file, header.line, raw, "unknown column (known: " + known_columns() + ")"});
-            column = Column{Column::Kind::school, Factor::AWPU, raw};  // keeps positions aligned; never used
+            problems.push_back({file, header.line, std::string(raw), "unknown column (known: " + known_columns() + ")"});
+            column = Column{Column::Kind::school, Factor::AWPU, std::string(raw)};  // keeps positions aligned; never used
         } else if (const auto first = seen.find(name); first != seen.end()) {
-            problems.push_back({file, header.line, raw,
+            problems.push_back({file, header.line, std::string(raw),
                                 std::string(calc::trim(first->second)) + " given twice (names are not case-sensitive)"});
         } else if ((column->kind == Column::Kind::count || column->kind == Column::Kind::proportion) &&
                    factor_given[calc::index_of(column->factor)]) {
-            problems.push_back({file, header.line, raw,
+            problems.push_back({file, header.line, std::string(raw),
                                 "both a count and a _prop column for " + std::string(calc::code_of(column->factor)) +
                                     "; give one"});
         }
         if (column->kind == Column::Kind::count || column->kind == Column::Kind::proportion)
             factor_given[calc::index_of(column->factor)] = true;
-        seen.emplace(name, raw);
+        seen.emplace(name, std::string(raw));
         columns.push_back(*column);
     }
     for (const char* required : {"urn", "phase", "governance", "nor"})
@@ -253,7 +253,9 @@ calc::Census load_census(std::string_view text, const std::string& file) {
     // Rows are checked as they are read; every problem is collected before failing.
     // The callback runs inside libcsv (C): it records problems and never throws.
     bool header_read = false;
-    for_each_csv_row(text, file, [&](CsvRow&& row) {
+    // One school a line at most: reserving from the line count spares the copies of a growing vector.
+    census.schools.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    for_each_csv_row(text, file, [&](const CsvRowView& row) {
         if (!header_read) {
             header_read = true;
             header_line = row.line;

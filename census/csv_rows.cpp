@@ -29,20 +29,33 @@ std::size_t first_invalid_utf8(std::string_view s) {
     return std::string_view::npos;
 }
 
-// libcsv calls these back with each field and at each row end.
+// libcsv calls these back with each field and at each row end. Fields are
+// appended to one buffer kept across rows; the views are made at the row's
+// end, when the buffer no longer moves.
 struct Collector {
-    const std::function<void(CsvRow&&)>& on_row;
-    CsvRow current;
+    const std::function<void(const CsvRowView&)>& on_row;
+    long line = 0;
     bool row_open = false;
+    std::string bytes;
+    std::vector<std::size_t> ends;
+    std::vector<std::string_view> fields;
 
-    static void on_field(void* bytes, std::size_t size, void* self) {
+    static void on_field(void* data, std::size_t size, void* self) {
         auto* c = static_cast<Collector*>(self);
-        c->current.fields.emplace_back(static_cast<const char*>(bytes), size);
+        c->bytes.append(static_cast<const char*>(data), size);
+        c->ends.push_back(c->bytes.size());
     }
     static void on_row_end(int, void* self) {
         auto* c = static_cast<Collector*>(self);
-        c->on_row(std::move(c->current));
-        c->current = CsvRow{};
+        c->fields.clear();
+        std::size_t begin = 0;
+        for (std::size_t end : c->ends) {
+            c->fields.emplace_back(c->bytes.data() + begin, end - begin);
+            begin = end;
+        }
+        c->on_row(CsvRowView{c->line, c->fields});
+        c->bytes.clear();
+        c->ends.clear();
         c->row_open = false;
     }
 };
@@ -53,16 +66,19 @@ bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r\n") 
 
 std::vector<CsvRow> read_csv_rows(std::string_view text, const std::string& file) {
     std::vector<CsvRow> rows;
-    for_each_csv_row(text, file, [&](CsvRow&& row) { rows.push_back(std::move(row)); });
+    for_each_csv_row(text, file, [&](const CsvRowView& row) {
+        rows.push_back(CsvRow{row.line, std::vector<std::string>(row.fields.begin(), row.fields.end())});
+    });
     return rows;
 }
 
-void for_each_csv_row(std::string_view text, const std::string& file, const std::function<void(CsvRow&&)>& on_row) {
+void for_each_csv_row(std::string_view text, const std::string& file,
+                      const std::function<void(const CsvRowView&)>& on_row) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 byte-order mark
 
     csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
-    Collector collector{on_row, CsvRow{}, false};
+    Collector collector{on_row, 0, false, {}, {}, {}};
     std::vector<calc::Diagnostic> problems;
 
     // The whole text is checked first, so a file that is not UTF-8 is refused
@@ -94,7 +110,7 @@ void for_each_csv_row(std::string_view text, const std::string& file, const std:
         start = end;
         ++line_number;
         if (!collector.row_open && !is_blank(line)) {
-            collector.current.line = line_number;
+            collector.line = line_number;
             collector.row_open = true;
         }
         if (csv_parse(&parser, line.data(), line.size(), Collector::on_field, Collector::on_row_end, &collector) !=
@@ -106,7 +122,7 @@ void for_each_csv_row(std::string_view text, const std::string& file, const std:
         }
     }
     if (problems.empty() && csv_fini(&parser, Collector::on_field, Collector::on_row_end, &collector) != 0)
-        problems.push_back({file, collector.current.line, "", "malformed CSV: a quoted field is never closed"});
+        problems.push_back({file, collector.line, "", "malformed CSV: a quoted field is never closed"});
     csv_free(&parser);
     if (!problems.empty()) throw calc::InputError(std::move(problems));
 }

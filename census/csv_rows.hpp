@@ -4,6 +4,7 @@
 #include "calc/diagnostic.hpp"
 
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,13 @@ struct CsvRow {
     std::vector<std::string> fields;
 };
 
+/// A row as read, its fields viewing a buffer the reader reuses: valid only
+/// during the callback that receives it (copy what you keep).
+struct CsvRowView {
+    long line = 0;  ///< physical line the row starts on (1-based)
+    std::span<const std::string_view> fields;
+};
+
 /// Splits `text` into rows. Accepts a UTF-8 byte-order mark, CRLF or LF line
 /// ends, quoted fields with commas and newlines, and skips blank lines.
 /// Refuses bytes that are not UTF-8, lines over 1 MiB and malformed quoting,
@@ -22,8 +30,10 @@ struct CsvRow {
 std::vector<CsvRow> read_csv_rows(std::string_view text, const std::string& file);
 
 /// The same, handing each row to `on_row` as soon as it is read, so a large
-/// census is never held as text fields all at once. `on_row` must not throw:
-/// it is called from inside libcsv, a C library.
-void for_each_csv_row(std::string_view text, const std::string& file, const std::function<void(CsvRow&&)>& on_row);
+/// census is never held as text fields all at once, and nothing is allocated
+/// per field (libcsv hands each field to one reused buffer). `on_row` must not
+/// throw: it is called from inside libcsv, a C library.
+void for_each_csv_row(std::string_view text, const std::string& file,
+                      const std::function<void(const CsvRowView&)>& on_row);
 
 }  // namespace census
