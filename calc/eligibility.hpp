@@ -15,5 +15,7 @@ bool is_charged(const School& school, const Service& service);
 /// Special schools are charged per place only; mainstream schools on every
 /// factor but PLACE. LUMP applies to every charged school.
 bool factor_applies(const School& school, Factor factor);
+/// The same for any school of `phase` (the factor table's charged_to).
+bool factor_applies(Phase phase, Factor factor);
 
 }  // namespace calc

@@ -4,26 +4,44 @@
 
 namespace calc {
 
-std::string_view code_of(Factor f) {
-    constexpr std::array<std::string_view, kFactorCount> codes = {
-        "AWPU", "FSM", "FSM6", "EAL3", "IDACI_A", "IDACI_B", "IDACI_C",
-        "IDACI_D", "IDACI_E", "IDACI_F", "LPA", "PLACE", "LUMP"};
-    return codes[index_of(f)];
-}
-
-std::string_view label_of(Factor f) {
-    constexpr std::array<std::string_view, kFactorCount> labels = {
-        "AWPU", "FSM eligible pupils", "FSM Ever 6", "EAL 3", "IDACI A", "IDACI B", "IDACI C",
-        "IDACI D", "IDACI E", "IDACI F", "Low attainment", "Place", "Lump sum"};
-    return labels[index_of(f)];
-}
+// The enum and the table are made from the same rows, so row i is factor i.
+static_assert([] {
+    for (std::size_t i = 0; i < kFactorCount; ++i)
+        if (index_of(kFactorTable[i].factor) != i) return false;
+    return true;
+}());
 
 std::optional<Factor> factor_from_code(std::string_view code) {
-    for (Factor f : kAllFactors)
-        if (equals_ignoring_case(code_of(f), code)) return f;
+    for (const FactorRow& row : kFactorTable)
+        if (equals_ignoring_case(row.code, code)) return row.factor;
     return std::nullopt;
 }
 
-bool is_census_factor(Factor f) { return f != Factor::AWPU && f != Factor::PLACE && f != Factor::LUMP; }
+std::string per_unit(Factor f) { return "per " + std::string(row_of(f).unit); }
+
+namespace {
+// "IDACI" for "IDACI_A": the family a banded code belongs to, or empty.
+std::string_view band_family(std::string_view code) {
+    const std::size_t underscore = code.rfind('_');
+    return underscore != std::string_view::npos && underscore + 2 == code.size() ? code.substr(0, underscore)
+                                                                                 : std::string_view();
+}
+}  // namespace
+
+std::string factor_codes() {
+    // Bands of one family in a row are written as a range: IDACI_A..IDACI_F.
+    std::string out;
+    for (std::size_t i = 0; i < kFactorCount;) {
+        const std::string_view family = band_family(kFactorTable[i].code);
+        std::size_t end = i + 1;
+        while (!family.empty() && end < kFactorCount && band_family(kFactorTable[end].code) == family) ++end;
+        if (!out.empty()) out += ", ";
+        out += kFactorTable[i].code;
+        if (end - i >= 3) out += ".." + std::string(kFactorTable[end - 1].code);
+        else end = i + 1;
+        i = end;
+    }
+    return out;
+}
 
 }  // namespace calc

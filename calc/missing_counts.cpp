@@ -6,12 +6,12 @@ namespace calc {
 
 namespace {
 
-std::string per_unit(Factor f) {
-    switch (f) {
-        case Factor::AWPU: return "per pupil";
-        case Factor::PLACE: return "per place";
-        case Factor::LUMP: return "per school";
-        default: return "per " + std::string(code_of(f)) + " pupil";
+// The census column a factor's count is read from.
+std::string census_column(Factor f) {
+    switch (row_of(f).source) {
+        case CountSource::nor: return "NOR";
+        case CountSource::places: return "Places";
+        default: return std::string(code_of(f));
     }
 }
 
@@ -27,7 +27,7 @@ std::optional<Diagnostic> missing_count(const Census& census, const School& scho
     if (!is_charged(school, service)) return std::nullopt;
     for (const auto& [factor, rate] : rates[index_of(school.phase)]) {
         if (!factor_applies(school, factor) || has_count(school, factor) || rate.value.is_zero()) continue;
-        const std::string column = factor == Factor::PLACE ? "Places" : std::string(code_of(factor));
+        const std::string column = census_column(factor);
         return Diagnostic{census.source, school.source_line, column,
                           std::string(words_for(school.no_count[index_of(factor)])) + ", but \"" + service.name +
                               "\" charges " + school_words(school) + " " + per_unit(factor)};

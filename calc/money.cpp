@@ -16,7 +16,7 @@ std::optional<std::string> rate_problem(const Decimal& rate) {
 }
 
 std::optional<std::string> separator_problem(std::string_view typed, Factor factor) {
-    if (factor == Factor::LUMP) return std::nullopt;
+    if (row_of(factor).source == CountSource::one) return std::nullopt;  // a sum per school: budget-sized
     try {
         if (!parse_number(typed).grouped) return std::nullopt;
     } catch (const InvalidNumber&) {
@@ -32,7 +32,7 @@ std::optional<std::string> separator_problem(std::string_view typed, Factor fact
         decimal[decimal.find(',')] = '.';
         hint += " or " + decimal;
     }
-    return std::string("a thousands separator in a ") + (factor == Factor::PLACE ? "per-place" : "per-pupil") +
+    return std::string("a thousands separator in a ") + (row_of(factor).source == CountSource::places ? "per-place" : "per-pupil") +
            " rate is ambiguous: \"" + text + "\": " + hint;
 }
 

@@ -81,12 +81,13 @@ std::string_view cell_text(NoCount why) {
 }
 
 Decimal count_of(const School& school, Factor factor) {
-    switch (factor) {
-        case Factor::AWPU: return Decimal(school.nor);
-        case Factor::PLACE: return school.places;
-        case Factor::LUMP: return Decimal(1);
-        default: return school.census[index_of(factor)];
+    switch (row_of(factor).source) {
+        case CountSource::nor: return Decimal(school.nor);
+        case CountSource::places: return school.places;
+        case CountSource::one: return Decimal(1);
+        case CountSource::column: return school.census[index_of(factor)];
     }
+    return Decimal(0);
 }
 
 }  // namespace calc

@@ -48,8 +48,8 @@ struct School {
     Governance governance = Governance::maintained;
     long long nor = 0;                          ///< pupils on roll
     Decimal places;                             ///< special-school places
-    std::array<Decimal, kFactorCount> census{};  ///< FSM..LPA; AWPU/PLACE/LUMP slots unused
-    std::array<NoCount, kFactorCount> no_count{};  ///< per factor (FSM..LPA, PLACE): why there is no count, if none
+    std::array<Decimal, kFactorCount> census{};  ///< counts of the census-column factors; other slots unused
+    std::array<NoCount, kFactorCount> no_count{};  ///< per factor (census columns, PLACE): why there is no count, if none
     std::vector<std::string> exempt;            ///< service ids not charged
     long source_line = 0;                       ///< where the census row starts, for messages
 };
@@ -59,7 +59,8 @@ inline bool has_count(const School& school, Factor factor) {
     return school.no_count[index_of(factor)] == NoCount::given;
 }
 
-/// The count a factor is charged on: NOR for AWPU, places for PLACE, one for LUMP.
+/// The count a factor is charged on, from where its row says (NOR for AWPU,
+/// places for PLACE, one for LUMP, else its census column).
 Decimal count_of(const School& school, Factor factor);
 
 /// The schools of one census, in file order.

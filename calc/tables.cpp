@@ -1,5 +1,7 @@
 #include "calc/tables.hpp"
 
+#include "calc/eligibility.hpp"
+
 #include "calc/per_school.hpp"
 
 namespace calc {
@@ -37,13 +39,6 @@ void add_previous(FactorColumn& column, const std::optional<PreviousYear>& befor
     column.previous_presented = present_to(column.previous_exact->value, before->option->present_to, kPresentationRounding);
 }
 
-// Whether a factor is charged to schools of a phase (as factor_applies() decides per school).
-bool applies_to_phase(Phase phase, Factor factor) {
-    if (factor == Factor::LUMP) return true;
-    if (phase == Phase::special) return factor == Factor::PLACE;
-    return factor != Factor::PLACE;
-}
-
 ServiceTable table_for(const Census& census, const Schedule& schedule, const std::optional<PreviousYear>& before,
                        std::size_t s, std::size_t o) {
     const Service& service = schedule.services[s];
@@ -60,7 +55,7 @@ ServiceTable table_for(const Census& census, const Schedule& schedule, const std
         PhaseTotal total{phase, result.exact_by_phase[p], presented(result.exact_by_phase[p]), Decimal(),
                          result.rounded_by_phase[p], result.charged_by_phase[p]};
         for (const auto& [factor, rate] : result.rates[p]) {
-            if (!applies_to_phase(phase, factor)) continue;
+            if (!factor_applies(phase, factor)) continue;
             const ExactAmount exact = result.by_phase_factor[p][index_of(factor)];
             FactorColumn column{factor,       std::string(label_of(phase)), rate, std::nullopt, std::nullopt,
                                 std::nullopt, exact, presented(exact), phase};

@@ -53,7 +53,7 @@ std::optional<Column> column_for(std::string_view header) {
     if (auto it = plain.find(name); it != plain.end()) return Column{it->second, Factor::AWPU, std::string(header)};
     const bool is_prop = name.size() > 5 && name.substr(name.size() - 5) == "_prop";
     const auto factor = calc::factor_from_code(is_prop ? name.substr(0, name.size() - 5) : name);
-    if (factor && calc::is_census_factor(*factor))
+    if (factor && calc::is_census_factor(*factor) && (!is_prop || calc::row_of(*factor).proportion_allowed))
         return Column{is_prop ? K::proportion : K::count, *factor, std::string(header)};
     return std::nullopt;
 }
@@ -237,7 +237,8 @@ std::vector<Column> read_header(const CsvRowView& header, const std::string& fil
 std::string known_columns() {
     std::string out = "URN, LAESTAB, School, Phase, Governance, NOR, Places";
     for (Factor f : calc::kAllFactors)
-        if (calc::is_census_factor(f)) out += ", " + std::string(calc::code_of(f)) + "[_prop]";
+        if (calc::is_census_factor(f))
+            out += ", " + std::string(calc::code_of(f)) + (calc::row_of(f).proportion_allowed ? "[_prop]" : "");
     return out + ", Exempt";
 }
 

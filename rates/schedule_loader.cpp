@@ -1,6 +1,7 @@
 #include "rates/schedule_loader.hpp"
 
 #include "io/text_file.hpp"
+#include "calc/eligibility.hpp"
 #include "calc/text.hpp"
 #include "model/rate_rules.hpp"
 #include "rates/toml_bounds.hpp"
@@ -13,6 +14,14 @@
 namespace rates {
 
 namespace {
+
+// The factors a special school can be charged: "PLACE, or LUMP".
+std::string special_codes() {
+    std::string out;
+    for (const calc::FactorRow& row : calc::kFactorTable)
+        if (calc::factor_applies(calc::Phase::special, row.factor)) out += (out.empty() ? "" : ", or ") + std::string(row.code);
+    return out;
+}
 
 // Validates one parsed TOML document into a Schedule, collecting problems.
 class Reader : public TomlReader {
@@ -172,7 +181,7 @@ private:
             const std::string at = prefix + key;
             const auto factor = calc::factor_from_code(key);
             if (!factor) {
-                problem(value, at, "unknown factor (AWPU, FSM, FSM6, EAL3, IDACI_A..IDACI_F, LPA, PLACE, LUMP)");
+                problem(value, at, "unknown factor (" + calc::factor_codes() + ")");
                 continue;
             }
             if (const auto first = written.find(*factor); first != written.end()) {
@@ -180,12 +189,13 @@ private:
                 continue;
             }
             written.emplace(*factor, key);
-            if (*factor == calc::Factor::PLACE && !s.covers(calc::Phase::special))
-                problem(value, at, "a PLACE rate needs \"special\" among the phases (education functions only)");
-            else if (phase && *factor == calc::Factor::PLACE && *phase != calc::Phase::special)
-                problem(value, at, "a PLACE rate is charged to special schools only; give it under phase_rates.special");
-            else if (phase && *phase == calc::Phase::special && *factor != calc::Factor::PLACE && *factor != calc::Factor::LUMP)
-                problem(value, at, "special schools are charged per place only (PLACE, or LUMP)");
+            const std::string code(calc::code_of(*factor));
+            if (!calc::factor_applies(calc::Phase::primary, *factor) && !s.covers(calc::Phase::special))
+                problem(value, at, "a " + code + " rate needs \"special\" among the phases (education functions only)");
+            else if (phase && !calc::factor_applies(*phase, *factor))
+                problem(value, at, *phase == calc::Phase::special
+                                       ? "special schools are charged per place only (" + special_codes() + ")"
+                                       : "a " + code + " rate is charged to special schools only; give it under phase_rates.special");
             if (auto rate = read_rate(value, at, *factor)) rates.push_back({*factor, calc::Rate{*rate}});
         }
         return rates;
@@ -234,9 +244,10 @@ private:
         const std::string basis = text(t, "basis", where, false);
         if (!basis.empty()) {
             const auto factor = calc::factor_from_code(basis);
-            if (!factor) problem(*t.get("basis"), where + "basis", "unknown factor \"" + basis + "\" (AWPU, FSM, ..., PLACE, LUMP)");
-            else if (*factor == calc::Factor::PLACE && !s.covers(calc::Phase::special))
-                problem(*t.get("basis"), where + "basis", "a PLACE basis needs \"special\" among the phases");
+            if (!factor) problem(*t.get("basis"), where + "basis", "unknown factor \"" + basis + "\" (" + calc::factor_codes() + ")");
+            else if (!calc::factor_applies(calc::Phase::primary, *factor) && !s.covers(calc::Phase::special))
+                problem(*t.get("basis"), where + "basis",
+                        "a " + std::string(calc::code_of(*factor)) + " basis needs \"special\" among the phases");
             else rule.basis = *factor;
         }
         if (t.contains("places"))

@@ -23,10 +23,7 @@ std::string precision_words(long long pounds) {
 // The budget-first working: "£270,700 ÷ 24,432 pupils (AWPU, primary) = £11.0797… → £11.080 (rounded up to 3
 // places); raises £270,706.56, £6.56 above the budget".
 std::string budget_text(const calc::BudgetWorking& w) {
-    const std::string units = w.basis == calc::Factor::AWPU    ? "pupils"
-                              : w.basis == calc::Factor::PLACE ? "places"
-                              : w.basis == calc::Factor::LUMP  ? "schools"
-                                                               : std::string(calc::code_of(w.basis)) + " pupils";
+    const std::string units(calc::row_of(w.basis).units);
     std::string text = format_pounds_exact(w.budget) + " ÷ " + calc::format_count(w.base) + " " + units +
                        (w.phase ? " (" + std::string(calc::name_of(*w.phase)) + " schools charged)" : " (schools charged)") +
                        " = ";
