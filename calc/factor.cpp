@@ -2,6 +2,8 @@
 
 #include "calc/text.hpp"
 
+#include <algorithm>
+
 namespace calc {
 
 // The enum and the table are made from the same rows, so row i is factor i.
@@ -40,6 +42,31 @@ std::string factor_codes() {
         if (end - i >= 3) out += ".." + std::string(kFactorTable[end - 1].code);
         else end = i + 1;
         i = end;
+    }
+    return out;
+}
+
+std::string factor_reference() {
+    std::string out = "Formula factors (a schedule's rate keys; the census columns they read):\n";
+    for (const FactorRow& row : kFactorTable) {
+        std::string line = "  " + std::string(row.code);
+        line.resize(std::max<std::size_t>(line.size() + 1, 12), ' ');
+        line += std::string(row.label) + ": ";
+        switch (row.source) {
+            case CountSource::nor: line += "x pupils on roll (NOR)"; break;
+            case CountSource::places: line += "x Places"; break;
+            case CountSource::one: line += "one per charged school"; break;
+            case CountSource::column:
+                line += "x the " + std::string(row.code) + " column" +
+                        (row.proportion_allowed ? " (or " + std::string(row.code) + "_prop x NOR)" : "");
+                break;
+        }
+        switch (row.charged_to) {
+            case ChargedTo::mainstream: line += "; mainstream schools"; break;
+            case ChargedTo::special: line += "; special schools (education functions)"; break;
+            case ChargedTo::every: line += "; every charged school"; break;
+        }
+        out += line + "\n";
     }
     return out;
 }

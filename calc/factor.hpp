@@ -66,5 +66,8 @@ inline constexpr bool is_census_factor(Factor f) { return row_of(f).source == Co
 std::string per_unit(Factor f);
 /// Every code, for messages and help: "AWPU, FSM, FSM6, ..., PLACE, LUMP".
 std::string factor_codes();
+/// The table as `--help` shows it: a line per factor with its code, label,
+/// count and the schools it is charged to.
+std::string factor_reference();
 
 }  // namespace calc

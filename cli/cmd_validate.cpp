@@ -1,6 +1,7 @@
 // dedeleg validate: check inputs only, with the same messages as every command.
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "calc/factor.hpp"
 
 #include <iostream>
 #include <memory>
@@ -45,6 +46,7 @@ void setup_validate(CLI::App& app) {
         "Example: dedeleg validate --census october-2024.csv --rates 2025-26.toml");
     add_census_option(*cmd, opts->inputs);
     add_rates_option(*cmd, opts->inputs);
+    cmd->footer(calc::factor_reference());
     cmd->callback([opts, cmd] {
         if (opts->inputs.census.empty() && opts->inputs.rates.empty())
             throw CLI::RequiredError("validate needs --census and/or --rates");
