@@ -1,5 +1,7 @@
 #include "calc/deduction.hpp"
 
+#include "calc/charge.hpp"
+
 #include "calc/diagnostic.hpp"
 #include "calc/eligibility.hpp"
 #include "calc/missing_counts.hpp"
@@ -9,11 +11,13 @@ namespace calc {
 std::vector<FactorCharge> breakdown(const School& school, const Service& service, const RatesByPhase& rates) {
     std::vector<FactorCharge> out;
     if (!is_charged(school, service)) return out;
-    for (const auto& [factor, rate] : rates[index_of(school.phase)]) {
-        if (!factor_applies(school, factor)) continue;
-        const Count count{count_of(school, factor)};
-        out.push_back({factor, count, rate, rate * count});
-    }
+    const std::pair<Factor, Rate>* at = nullptr;
+    // The policy only rounds the total, which is not kept here: any policy gives the same factors.
+    charge(school, rates[index_of(school.phase)], RoundingPolicy{},
+           [&](const std::pair<Factor, Rate>& entry, const Count& count, const ExactAmount& amount) {
+               out.push_back({entry.first, count, entry.second, amount});
+           },
+           at);
     return out;
 }
 
@@ -69,26 +73,22 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
             missing.push_back(std::move(*problem));
             continue;
         }
-        // The same sum as breakdown(), without keeping each factor's working.
+        // The formula breakdown() shows, keeping only each factor's total.
         const std::pair<Factor, Rate>* at = nullptr;  // for the message if a figure overflows
         try {
-            ExactAmount exact;
             const std::size_t phase = index_of(school.phase);
-            for (const auto& entry : result.rates[phase]) {
-                if (!factor_applies(school, entry.first)) continue;
-                at = &entry;
-                const ExactAmount amount = entry.second * Count{count_of(school, entry.first)};
-                exact += amount;
-                result.by_phase_factor[phase][index_of(entry.first)] += amount;
-            }
-            at = nullptr;
-            SchoolCharge charge{i, round_to_penny(exact, schedule.rounding)};
-            result.exact_total += exact;
-            result.sum_of_rounded += charge.amount;
-            result.exact_by_phase[phase] += exact;
-            result.rounded_by_phase[phase] += charge.amount;
+            auto& by_factor = result.by_phase_factor[phase];
+            const Charge c = charge(school, result.rates[phase], schedule.rounding,
+                                    [&](const std::pair<Factor, Rate>& entry, const Count&, const ExactAmount& amount) {
+                                        by_factor[index_of(entry.first)] += amount;
+                                    },
+                                    at);
+            result.exact_total += c.exact;
+            result.sum_of_rounded += c.amount;
+            result.exact_by_phase[phase] += c.exact;
+            result.rounded_by_phase[phase] += c.amount;
             ++result.charged_by_phase[phase];
-            result.charges.push_back(std::move(charge));
+            result.charges.push_back(SchoolCharge{i, c.amount});
         } catch (const DecimalOverflow& e) {
             throw overflow_at(census, school, s, at, e);
         }

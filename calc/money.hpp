@@ -70,11 +70,6 @@ inline bool is_valid_rate(const Decimal& rate) { return !rate_problem(rate); }
 /// Rate × count: exact, never rounded here.
 inline ExactAmount operator*(const Rate& rate, const Count& count) { return {rate.value * count.value}; }
 
-/// The one place an exact amount becomes pennies.
-inline Money round_to_penny(const ExactAmount& amount, RoundingMode mode) {
-    return {amount.value.round(2, mode)};
-}
-
 /// An amount as a paper presents it: to the nearest `pounds` (1, 100, 1000...)
 /// with `mode`. The result is a whole number of pounds; the value is unchanged
 /// elsewhere, this is for display beside the exact figure.

@@ -4,6 +4,7 @@
 #include "calc/factor.hpp"
 #include "calc/money.hpp"
 #include "calc/rounding.hpp"
+#include "calc/rounding_policy.hpp"
 #include "calc/school.hpp"
 
 #include <optional>
@@ -92,13 +93,12 @@ struct Service {
     bool covers(Phase p) const;
 };
 
-/// A year's de-delegation schedule for one authority. `rounding` is applied
-/// once per school per service, to the penny.
+/// A year's de-delegation schedule for one authority.
 struct Schedule {
     std::string authority;
     std::string year;
     std::string census_label;  ///< which census the paper's figures use
-    RoundingMode rounding = RoundingMode::half_up;
+    RoundingPolicy rounding;   ///< where, to how many places and how each school's charge is rounded
     std::vector<Service> services;
 
     const Service* find(std::string_view id) const;

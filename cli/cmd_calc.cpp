@@ -26,8 +26,8 @@ void run_calc(const CalcOptions& opts) {
         else report::write_wide_csv(out, in.census, in.schedule, result);
     });
     std::cerr << (opts.out.path.empty() ? "" : "wrote " + opts.out.path + ": ") << "schools are charged "
-              << calc::format_pounds(result.sum_of_rounded.value, 2) << " in all (each school's charge rounded "
-              << calc::name_of(in.schedule.rounding) << " to the penny); exact total "
+              << calc::format_pounds(result.sum_of_rounded.value, 2) << " in all (each school's charge "
+              << calc::rounded_words(in.schedule.rounding) << "); exact total "
               << calc::format_pounds_exact(result.exact_total.value) << "; difference "
               << calc::format_pounds_exact(result.rounding_difference().value) << "\n";
 }

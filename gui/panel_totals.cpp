@@ -62,8 +62,8 @@ void draw_totals_panel(const app::Scenario& session) {
     ImGui::EndTable();
 
     const calc::Calculation& r = session.proposal_result();
-    ImGui::TextWrapped("Reconciliation: schools are charged %s in all (each rounded %s to the penny)",
-                pennies_text(r.sum_of_rounded.value).c_str(), std::string(calc::name_of(proposal.rounding)).c_str());
+    ImGui::TextWrapped("Reconciliation: schools are charged %s in all (each %s)", pennies_text(r.sum_of_rounded.value).c_str(),
+                       calc::rounded_words(proposal.rounding).c_str());
     ImGui::TextWrapped("Exact total %s; difference %s", calc::format_pounds_exact(r.exact_total.value).c_str(),
                 calc::format_pounds_exact(r.rounding_difference().value).c_str());
     ImGui::EndChild();

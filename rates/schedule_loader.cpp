@@ -51,15 +51,22 @@ public:
 
 private:
     void read_head(const toml::table& head, calc::Schedule& schedule) {
-        allow_keys(head, "schedule.", {"authority", "year", "census", "rounding", "note"});
+        allow_keys(head, "schedule.", {"authority", "year", "census", "rounding", "rounding_point", "note"});
         schedule.authority = text(head, "authority", "schedule.", true);
         schedule.year = text(head, "year", "schedule.", true);
         schedule.census_label = text(head, "census", "schedule.", false);
         const std::string rounding = text(head, "rounding", "schedule.", false);
         if (!rounding.empty()) {
-            if (auto mode = calc::rounding_mode_from_name(rounding)) schedule.rounding = *mode;
+            if (auto mode = calc::rounding_mode_from_name(rounding)) schedule.rounding.mode = *mode;
             else problem(*head.get("rounding"), "schedule.rounding",
                          "unknown rounding mode \"" + rounding + "\" (" + std::string(calc::rounding_mode_names()) + ")");
+        }
+        const std::string point = text(head, "rounding_point", "schedule.", false);
+        if (!point.empty()) {
+            if (auto p = calc::rounding_point_from_name(point)) schedule.rounding.point = *p;
+            else problem(*head.get("rounding_point"), "schedule.rounding_point",
+                         "unknown rounding point \"" + point + "\" (per-service: each school's charge for a service "
+                         "rounded once; per-factor: each factor's amount rounded)");
         }
     }
 

@@ -90,7 +90,9 @@ std::string write_schedule(const calc::Schedule& s) {
     out << "authority = " << quoted(s.authority) << '\n';
     out << "year = " << quoted(s.year) << '\n';
     if (!s.census_label.empty()) out << "census = " << quoted(s.census_label) << '\n';
-    out << "rounding = \"" << calc::name_of(s.rounding) << "\"\n";
+    out << "rounding = \"" << calc::name_of(s.rounding.mode) << "\"\n";
+    if (s.rounding.point != calc::RoundingPoint::per_school_per_service)
+        out << "rounding_point = \"" << calc::name_of(s.rounding.point) << "\"\n";
     for (const calc::Service& service : s.services) {
         out << "\n[[service]]\n";
         out << "id = " << quoted(service.id) << '\n';

@@ -133,8 +133,7 @@ void write_service_markdown(std::ostream& out, const TablesReport& r, const calc
             << whole(t.range->median) << ", highest " << whole(t.range->highest) << ".\n";
     else
         out << "- No school is charged.\n";
-    out << "- Reconciliation: per-school amounts (rounded " << calc::name_of(r.schedule.rounding)
-        << " to the penny) add to " << format_pounds(t.sum_of_rounded.value, 2) << "; exact total "
+    out << "- Reconciliation: per-school amounts (" << calc::rounded_words(r.schedule.rounding) << ") add to " << format_pounds(t.sum_of_rounded.value, 2) << "; exact total "
         << format_pounds_exact(t.exact_total.value) << "; difference "
         << format_pounds_exact(t.rounding_difference().value) << ".\n";
     if (!option.derivation.empty()) out << "- How the rate was set: " << option.derivation << "\n";
@@ -149,8 +148,7 @@ void write_tables_markdown(std::ostream& out, const TablesReport& r) {
     out << "# " << r.schedule.authority << " de-delegation and education functions " << r.schedule.year << "\n\n";
     out << "Census: " << r.census.source;
     if (!r.schedule.census_label.empty()) out << " (the schedule's figures use the " << r.schedule.census_label << " census)";
-    out << ". Each school's charge for a service is the exact sum of rate × count over its factors, rounded once, "
-        << calc::name_of(r.schedule.rounding) << ", to the penny. Academies are never charged.\n\n";
+    out << ". " << calc::charge_sentence(r.schedule.rounding) << " Academies are never charged.\n\n";
     for (const calc::ServiceTable& t : r.tables) write_service_markdown(out, r, t);
 
     out << "## Summary of all services\n\n";
@@ -294,7 +292,8 @@ void write_tables_json(std::ostream& out, const TablesReport& r) {
     json doc = {{"authority", r.schedule.authority},
                 {"year", r.schedule.year},
                 {"census", r.census.source},
-                {"rounding", calc::name_of(r.schedule.rounding)},
+                {"rounding", calc::name_of(r.schedule.rounding.mode)},
+                {"rounding_point", calc::name_of(r.schedule.rounding.point)},
                 {"services", services}};
     if (r.previous) doc["previous_year"] = r.previous->year;
     const calc::TablesSummary& sum = r.summary;

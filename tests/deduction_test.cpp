@@ -56,7 +56,7 @@ protected:
         ex.exempt = {"insurance"};
         census.schools = {a, b, c, sp, ex};
 
-        schedule.rounding = calc::RoundingMode::half_up;
+        schedule.rounding.mode = calc::RoundingMode::half_up;
         schedule.services = {
             service("insurance", calc::ServiceKind::de_delegated, {Phase::primary}, {{Factor::AWPU, "21.00"}}),
             service("fsm", calc::ServiceKind::de_delegated, {Phase::primary, Phase::secondary},
@@ -118,9 +118,9 @@ TEST_F(Engine, DeDelegationIsNeverTakenFromSpecialSchools) {
 }
 
 TEST_F(Engine, RoundingModeComesFromTheSchedule) {
-    schedule.rounding = calc::RoundingMode::down;
+    schedule.rounding.mode = calc::RoundingMode::down;
     EXPECT_EQ(calc::calculate_service(census, schedule, 2, 0).charges[0].amount.value.to_string(), "517.00");
-    schedule.rounding = calc::RoundingMode::up;
+    schedule.rounding.mode = calc::RoundingMode::up;
     EXPECT_EQ(calc::calculate_service(census, schedule, 2, 0).charges[0].amount.value.to_string(), "517.01");
 }
 
@@ -174,6 +174,38 @@ TEST_F(Engine, ComparingShowsEachSchoolsChange) {
     EXPECT_EQ(cmp.schools[0].change_by_service[0].value.to_string(), "800.00");
     // 800 / (4200 + 289.75 + 517.01 + 676.00) = 14.08%
     EXPECT_EQ(cmp.schools[0].percent->to_string(), "14.1");
+}
+
+}  // namespace
+
+namespace {
+
+// Two half-pennies: the rounding point decides whether the school pays 1p or 2p.
+TEST(RoundingPoint, PerFactorRoundsEachAmountPerServiceRoundsTheSum) {
+    calc::Census census;
+    auto s = school("1", calc::Phase::primary, calc::Governance::maintained, 10);
+    s.census[calc::index_of(Factor::FSM)] = d("0.5");
+    s.census[calc::index_of(Factor::EAL3)] = d("0.5");
+    census.schools = {s};
+    calc::Schedule schedule;
+    schedule.services = {service("eal", calc::ServiceKind::de_delegated, {calc::Phase::primary},
+                                 {{Factor::FSM, "0.01"}, {Factor::EAL3, "0.01"}})};
+    EXPECT_EQ(calc::calculate(census, schedule).sum_of_rounded.value.to_string(), "0.01");
+    schedule.rounding.point = calc::RoundingPoint::per_school_per_factor;
+    const calc::Calculation per_factor = calc::calculate(census, schedule);
+    EXPECT_EQ(per_factor.sum_of_rounded.value.to_string(), "0.02");
+    EXPECT_EQ(per_factor.exact_total.value.to_string(), "0.010");
+    // The factors shown are the same under either point: the policy only decides the pennies.
+    const auto parts = calc::breakdown(census.schools[0], schedule.services[0], schedule.services[0].options[0]);
+    ASSERT_EQ(parts.size(), 2u);
+    EXPECT_EQ(parts[0].amount.value.to_string(), "0.005");
+    EXPECT_EQ(calc::rounded_words(schedule.rounding), "rounded half_up to the penny, factor by factor");
+    EXPECT_EQ(calc::charge_sentence(schedule.rounding),
+              "Each school's charge for a service is the sum of rate × count over its factors, each rounded half_up to "
+              "the penny.");
+    EXPECT_EQ(calc::charge_sentence(calc::RoundingPolicy{}),
+              "Each school's charge for a service is the exact sum of rate × count over its factors, rounded once, "
+              "half_up, to the penny.");
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ calc::Schedule random_schedule(std::uint64_t seed) {
     calc::Schedule s;
     s.authority = "Test";
     s.year = "2025-26";
-    s.rounding = calc::kAllRoundingModes[pick(calc::kAllRoundingModes.size())];
+    s.rounding.mode = calc::kAllRoundingModes[pick(calc::kAllRoundingModes.size())];
     const calc::Phase mainstream[] = {calc::Phase::primary, calc::Phase::secondary, calc::Phase::all_through};
     for (int i = 0; i < 6; ++i) {
         calc::Service svc;
@@ -70,9 +70,9 @@ TEST(Properties, PennyAmountsStayWithinHalfAPennyASchoolOfTheExactTotal) {
             const Decimal gap = s.rounding_difference().value;
             const Decimal limit = Decimal::from_units(5, 3) * Decimal(static_cast<long long>(s.charges.size()));
             // Directed modes can move every school the same way by up to a penny.
-            const Decimal bound = (c.schedule.rounding == calc::RoundingMode::half_up ||
-                                   c.schedule.rounding == calc::RoundingMode::half_even ||
-                                   c.schedule.rounding == calc::RoundingMode::half_down)
+            const Decimal bound = (c.schedule.rounding.mode == calc::RoundingMode::half_up ||
+                                   c.schedule.rounding.mode == calc::RoundingMode::half_even ||
+                                   c.schedule.rounding.mode == calc::RoundingMode::half_down)
                                       ? limit
                                       : limit * Decimal(2);
             EXPECT_LE(gap > Decimal(0) ? gap : -gap, bound);

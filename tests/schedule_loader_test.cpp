@@ -106,6 +106,7 @@ TEST(ScheduleLoader, RefusesMalformedSchedulesWithFileLineAndKey) {
         {"[[service]]\nid = \"x\"\n", "r.toml:1: schedule: missing [schedule] table"},
         {kHead, "r.toml:1: service: no [[service]] entries"},
         {kHead + "rounding = \"bankers\"\n" + service("rates = { AWPU = 1 }\n"), "r.toml:4: schedule.rounding: unknown rounding mode \"bankers\""},
+        {kHead + "rounding_point = \"per-pupil\"\n" + service("rates = { AWPU = 1 }\n"), "r.toml:4: schedule.rounding_point: unknown rounding point \"per-pupil\" (per-service: each school's charge for a service rounded once; per-factor: each factor's amount rounded)"},
         {kHead + service("rates = { AWPU = \"40.49123\" }\n"), "r.toml:9: maternity.rates.AWPU: more than 4 decimal places: \"40.49123\""},
         {kHead + service("rates = { AWPU = \"-1\" }\n"), "r.toml:9: maternity.rates.AWPU: a rate cannot be negative"},
         {kHead + service("rates = { AWPU = 1e2 }\n"), "r.toml:9: maternity.rates.AWPU: not a number: \"1e2\""},
@@ -183,6 +184,21 @@ TEST(ScheduleWriter, KeepsEveryDigitAndEscapesText) {
     const auto again = rates::load_schedule(rates::write_schedule(s), "w.toml");
     EXPECT_EQ(again.services[0].options[0].rates[0].second.value.to_string(), "3.3750");
     EXPECT_EQ(again.services[0].name, s.services[0].name);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(ScheduleLoader, TheRoundingPointIsReadAndWrittenBack) {
+    const calc::Schedule s = rates::load_schedule(
+        kHead + "rounding = \"half_even\"\nrounding_point = \"per-factor\"\n" + service("rates = { AWPU = 1 }\n"), "r.toml");
+    EXPECT_EQ(s.rounding.point, calc::RoundingPoint::per_school_per_factor);
+    EXPECT_EQ(s.rounding.mode, calc::RoundingMode::half_even);
+    const calc::Schedule again = rates::load_schedule(rates::write_schedule(s), "again.toml");
+    EXPECT_EQ(again.rounding, s.rounding);
+    EXPECT_EQ(rates::load_schedule(kHead + service("rates = { AWPU = 1 }\n"), "r.toml").rounding.point,
+              calc::RoundingPoint::per_school_per_service);  // the default: the Havering paper's rule
 }
 
 }  // namespace
