@@ -1,7 +1,9 @@
 #include "calc/decimal.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <array>
+#include <charconv>
 #include <limits>
 
 namespace calc {
@@ -45,6 +47,7 @@ Units power_of_ten(int n) {
 }
 
 char* write_digits(Magnitude magnitude, char* out) {
+    if ((magnitude >> 64) == 0) return std::to_chars(out, out + 40, static_cast<std::uint64_t>(magnitude)).ptr;
     char reversed[40];
     int n = 0;
     do {
@@ -76,6 +79,15 @@ Decimal Decimal::with_scale(int scale) const {
 Decimal Decimal::normalized() const {
     Units u = units_;
     int s = scale_;
+    if (u >= INT64_MIN && u <= INT64_MAX) {  // in 64 bits: a 128-bit division is a library call
+        auto small = static_cast<std::int64_t>(u);
+        while (s > 0 && small % 10 == 0 && small != 0) {
+            small /= 10;
+            --s;
+        }
+        if (small == 0) s = 0;
+        return from_units(small, s);
+    }
     while (s > 0 && u % 10 == 0) {
         u /= 10;
         --s;
@@ -90,8 +102,10 @@ namespace {
 // Magnitudes are unsigned so the working has 128 bits (a divisor scaled up
 // may pass 2^127 while the quotient still fits).
 Units divide_rounded(Magnitude n, Magnitude d, bool negative, RoundingMode mode) {
-    Magnitude quotient = n / d;
-    const Magnitude r = n % d;
+    // Money-sized operands divide in 64 bits (a 128-bit division is a library call).
+    const bool narrow = (n >> 64) == 0 && (d >> 64) == 0;
+    Magnitude quotient = narrow ? static_cast<std::uint64_t>(n) / static_cast<std::uint64_t>(d) : n / d;
+    const Magnitude r = narrow ? static_cast<std::uint64_t>(n) % static_cast<std::uint64_t>(d) : n % d;
     if (r != 0) {
         // Compare the discarded part with one half of d, without forming 2 × r.
         const int vs_half = r < d - r ? -1 : (r == d - r ? 0 : 1);

@@ -2,6 +2,8 @@
 
 #include "calc/text.hpp"
 
+#include <limits>
+
 namespace calc {
 
 namespace {
@@ -78,6 +80,15 @@ std::string_view cell_text(NoCount why) {
         case NoCount::suppressed: return "c";
         default: return "";
     }
+}
+
+PackedCount::PackedCount(const Decimal& value) {
+    if (value.sign() < 0) throw DecimalOverflow("a count cannot be negative");
+    Decimal d = value;
+    if (d.units() > static_cast<Decimal::Units>(std::numeric_limits<std::uint64_t>::max())) d = d.normalized();
+    if (d.units() > static_cast<Decimal::Units>(std::numeric_limits<std::uint64_t>::max())) throw DecimalOverflow("a count above 10^19 units");
+    units_ = static_cast<std::uint64_t>(d.units());
+    scale_ = static_cast<std::uint8_t>(d.scale());
 }
 
 Decimal count_of(const School& school, Factor factor) {

@@ -5,6 +5,7 @@
 #include "calc/factor.hpp"
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,26 @@ NoCount no_count_marker(std::string_view cell);
 /// The text a census CSV writes for it: "", "z", "x" or "c".
 std::string_view cell_text(NoCount why);
 
+/// A count as a school record keeps it: 16 bytes instead of a Decimal's 32.
+/// Counts are never negative and the census loader bounds them (at most
+/// 10,000,000, at most 12 significant decimal places), so the units fit an
+/// unsigned 64-bit integer (10^19 < 1.8 × 10^19). The scale is kept as read,
+/// so a count reads back as the same Decimal, digit for digit; trailing zeros
+/// are dropped only where the units would not fit otherwise.
+class PackedCount {
+public:
+    PackedCount() = default;
+    PackedCount(const Decimal& value);  // NOLINT: every Decimal a school may hold converts; throws DecimalOverflow if not
+    operator Decimal() const { return Decimal::from_units(static_cast<Decimal::Units>(units_), scale_); }  // NOLINT
+    Decimal value() const { return *this; }
+    bool is_zero() const { return units_ == 0; }
+    std::string to_string() const { return value().to_string(); }
+
+private:
+    std::uint64_t units_ = 0;
+    std::uint8_t scale_ = 0;
+};
+
 /// One school of a census. Counts are exact pupils (fractional where the
 /// census gives NOR × proportion); nothing here is rounded.
 struct School {
@@ -47,8 +68,8 @@ struct School {
     Phase phase = Phase::primary;
     Governance governance = Governance::maintained;
     long long nor = 0;                          ///< pupils on roll
-    Decimal places;                             ///< special-school places
-    std::array<Decimal, kFactorCount> census{};  ///< counts of the census-column factors; other slots unused
+    PackedCount places;                             ///< special-school places
+    std::array<PackedCount, kFactorCount> census{};  ///< counts of the census-column factors; other slots unused
     std::array<NoCount, kFactorCount> no_count{};  ///< per factor (census columns, PLACE): why there is no count, if none
     std::vector<std::string> exempt;            ///< service ids not charged
     long source_line = 0;                       ///< where the census row starts, for messages

@@ -221,3 +221,23 @@ TEST(CensusNoCount, RefusedNamingSchoolFactorAndServiceWhereAChargeNeedsIt) {
     zero.services.pop_back();
     EXPECT_EQ(problems_of(text, zero), "");
 }
+
+namespace {
+
+// A school keeps each count in 16 bytes; it must read back digit for digit.
+TEST(PackedCount, ACountReadsBackAsTheSameDecimal) {
+    const calc::Census c = census::load_census(
+        "URN,Phase,Governance,NOR,FSM,EAL3_prop,LPA_prop,Places\n"
+        "100001,primary,maintained,200,30.500,0.50000000000000000000,0.123456789012,156.5\n",
+        "c.csv");
+    const calc::School& s = c.schools[0];
+    EXPECT_EQ(calc::count_of(s, calc::Factor::FSM).to_string(), "30.500");
+    // 0.5 with twenty places × 200 needs more than 64 bits of units: kept exact, trailing zeros dropped.
+    EXPECT_EQ(calc::count_of(s, calc::Factor::EAL3).to_string(), "100");
+    EXPECT_EQ(calc::count_of(s, calc::Factor::LPA).to_string(), "24.691357802400");
+    EXPECT_EQ(calc::count_of(s, calc::Factor::PLACE).to_string(), "156.5");
+    EXPECT_THROW(calc::PackedCount(calc::Decimal(-1)), calc::DecimalOverflow);
+    EXPECT_LE(sizeof(calc::PackedCount), 16u);
+}
+
+}  // namespace
