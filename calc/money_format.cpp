@@ -37,4 +37,24 @@ std::string format_count(const Decimal& count) {
 
 std::string format_plain(const Decimal& amount, int places) { return amount.to_fixed(places); }
 
+void append_plain(std::string& out, const Decimal& amount, int places) {
+    const Decimal fixed = amount.with_scale(places);  // throws, as to_fixed does, if digits would be lost
+    const Decimal::Units units = fixed.units();
+    char digits[48];
+    char* end = write_digits(units < 0 ? -static_cast<UInt128>(units) : static_cast<UInt128>(units), digits);
+    auto length = static_cast<int>(end - digits);
+    if (units < 0) out += '-';
+    if (length <= places) {  // 0.05: a leading "0." and zeros
+        out += "0.";
+        out.append(static_cast<std::size_t>(places - length), '0');
+        out.append(digits, end);
+        return;
+    }
+    out.append(digits, end - places);
+    if (places > 0) {
+        out += '.';
+        out.append(end - places, end);
+    }
+}
+
 }  // namespace calc

@@ -28,5 +28,8 @@ std::string format_count(const Decimal& count);
 
 /// The same without the £ sign or separators, for CSV: "-34457.00".
 std::string format_plain(const Decimal& amount, int places);
+/// The same text appended to `out`, allocating nothing once `out` has grown
+/// (the per-school CSVs write a million of these).
+void append_plain(std::string& out, const Decimal& amount, int places);
 
 }  // namespace calc

@@ -7,6 +7,7 @@
 #include "io/text_file.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <unordered_map>
 #include <optional>
@@ -248,7 +249,7 @@ calc::Census load_census(std::string_view text, const std::string& file) {
     std::vector<calc::Diagnostic> problems;
     std::vector<Column> columns;
     std::optional<RowReader> reader;
-    std::unordered_map<std::string, long> urn_lines;
+    std::unordered_map<std::uint32_t, long> urn_lines;  // a valid URN is 1..99999999: its number is its identity
     long header_line = 0;
 
     // Rows are checked as they are read; every problem is collected before failing.
@@ -256,6 +257,7 @@ calc::Census load_census(std::string_view text, const std::string& file) {
     bool header_read = false;
     // One school a line at most: reserving from the line count spares the copies of a growing vector.
     census.schools.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    urn_lines.reserve(census.schools.capacity());
     for_each_csv_row(text, file, [&](const CsvRowView& row) {
         if (!header_read) {
             header_read = true;
@@ -271,8 +273,8 @@ calc::Census load_census(std::string_view text, const std::string& file) {
             return;
         }
         calc::School school = reader->read(row);
-        if (!school.urn.empty()) {
-            const auto [it, fresh] = urn_lines.emplace(school.urn, row.line);
+        if (!school.urn.empty() && urn_problem(school.urn).empty()) {
+            const auto [it, fresh] = urn_lines.emplace(static_cast<std::uint32_t>(std::stoul(school.urn)), row.line);
             if (!fresh)
                 problems.push_back({file, row.line, "URN", "URN " + school.urn + " already given on line " +
                                                                std::to_string(it->second)});

@@ -16,5 +16,7 @@ std::string csv_field(std::string_view text);
 /// text, never as a formula (OWASP's advice on CSV injection); then csv_field.
 /// Never used for numbers (a negative amount stays a number).
 std::string csv_text(std::string_view text);
+/// The same, appended to `out` (no allocation once `out` has grown).
+void append_csv_text(std::string& out, std::string_view text);
 
 }  // namespace report

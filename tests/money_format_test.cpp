@@ -29,3 +29,26 @@ TEST(MoneyFormat, GroupsThousands) {
 }
 
 }  // namespace
+
+namespace {
+
+// The CSVs' allocation-free writer gives exactly format_plain's text.
+TEST(AppendPlain, WritesWhatFormatPlainWrites) {
+    for (const char* text : {"0", "0.05", "-0.05", "1234.5", "-1234.56", "0.001", "99999999999999999999.99", "7", "-7"}) {
+        const calc::Decimal d = calc::parse_number(text).value;
+        for (int places = 0; places <= 4; ++places) {
+            std::string expected;
+            try {
+                expected = calc::format_plain(d, places);
+            } catch (const std::invalid_argument&) {
+                EXPECT_THROW({ std::string s; calc::append_plain(s, d, places); }, std::invalid_argument) << text;
+                continue;
+            }
+            std::string got = "x";
+            calc::append_plain(got, d, places);
+            EXPECT_EQ(got, "x" + expected) << text << " to " << places;
+        }
+    }
+}
+
+}  // namespace
