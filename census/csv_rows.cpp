@@ -62,6 +62,26 @@ struct Collector {
 
 bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
+// A line with no quote and no carriage return but its ending is a row by
+// itself: its fields are split here, in place, as libcsv would split them
+// (leading and trailing spaces and tabs dropped). Anything else goes to
+// libcsv. Returns false when the line is not such a line.
+bool split_plain_line(std::string_view line, std::vector<std::string_view>& fields) {
+    if (line.ends_with('\n')) line.remove_suffix(1);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (line.find_first_of("\"\r") != std::string_view::npos) return false;
+    fields.clear();
+    for (;;) {
+        const std::size_t comma = line.find(',');
+        std::string_view field = line.substr(0, comma);
+        while (!field.empty() && (field.front() == ' ' || field.front() == '\t')) field.remove_prefix(1);
+        while (!field.empty() && (field.back() == ' ' || field.back() == '\t')) field.remove_suffix(1);
+        fields.push_back(field);
+        if (comma == std::string_view::npos) return true;
+        line.remove_prefix(comma + 1);
+    }
+}
+
 }  // namespace
 
 std::vector<CsvRow> read_csv_rows(std::string_view text, const std::string& file) {
@@ -74,6 +94,11 @@ std::vector<CsvRow> read_csv_rows(std::string_view text, const std::string& file
 
 void for_each_csv_row(std::string_view text, const std::string& file,
                       const std::function<void(const CsvRowView&)>& on_row) {
+    for_each_csv_row(text, file, on_row, CsvReading::in_place);
+}
+
+void for_each_csv_row(std::string_view text, const std::string& file,
+                      const std::function<void(const CsvRowView&)>& on_row, CsvReading reading) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 byte-order mark
 
     csv_parser parser;
@@ -109,7 +134,15 @@ void for_each_csv_row(std::string_view text, const std::string& file,
         const std::string_view line = text.substr(start, end - start);
         start = end;
         ++line_number;
-        if (!collector.row_open && !is_blank(line)) {
+        // libcsv between rows (its public state field; 0 is ROW_NOT_BEGUN): a
+        // carriage return can end a row mid-line and a quote open the next.
+        const bool between_rows = parser.pstate == 0;
+        if (between_rows && is_blank(line)) continue;  // libcsv skips it too
+        if (between_rows && reading == CsvReading::in_place && split_plain_line(line, collector.fields)) {
+            on_row(CsvRowView{line_number, collector.fields});
+            continue;
+        }
+        if (!collector.row_open) {
             collector.line = line_number;
             collector.row_open = true;
         }

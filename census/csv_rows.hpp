@@ -36,4 +36,11 @@ std::vector<CsvRow> read_csv_rows(std::string_view text, const std::string& file
 void for_each_csv_row(std::string_view text, const std::string& file,
                       const std::function<void(const CsvRowView&)>& on_row);
 
+/// How rows are read: lines with no quote are split in place and only the
+/// rest handed to libcsv (the default), or every line through libcsv (the
+/// reference the in-place reading is tested against).
+enum class CsvReading { in_place, libcsv_only };
+void for_each_csv_row(std::string_view text, const std::string& file,
+                      const std::function<void(const CsvRowView&)>& on_row, CsvReading reading);
+
 }  // namespace census
