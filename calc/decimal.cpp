@@ -24,7 +24,12 @@ Units checked_add(Units a, Units b) {
     return r;
 }
 
+bool fits_64(Units u) { return u >= INT64_MIN && u <= INT64_MAX; }
+
 Units checked_mul(Units a, Units b) {
+    // Two 64-bit factors cannot overflow 127 bits: multiply without the checked
+    // 128-bit routine (a library call) in the common, money-sized case.
+    if (fits_64(a) && fits_64(b)) return a * b;
     Units r;
     if (__builtin_mul_overflow(a, b, &r) || r == kMinUnits) overflow();
     return r;
@@ -79,7 +84,7 @@ Decimal Decimal::with_scale(int scale) const {
 Decimal Decimal::normalized() const {
     Units u = units_;
     int s = scale_;
-    if (u >= INT64_MIN && u <= INT64_MAX) {  // in 64 bits: a 128-bit division is a library call
+    if (fits_64(u)) {  // in 64 bits: a 128-bit division is a library call
         auto small = static_cast<std::int64_t>(u);
         while (s > 0 && small % 10 == 0 && small != 0) {
             small /= 10;

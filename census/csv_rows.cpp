@@ -69,17 +69,25 @@ bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r\n") 
 bool split_plain_line(std::string_view line, std::vector<std::string_view>& fields) {
     if (line.ends_with('\n')) line.remove_suffix(1);
     if (line.ends_with('\r')) line.remove_suffix(1);
-    if (line.find_first_of("\"\r") != std::string_view::npos) return false;
     fields.clear();
-    for (;;) {
-        const std::size_t comma = line.find(',');
-        std::string_view field = line.substr(0, comma);
-        while (!field.empty() && (field.front() == ' ' || field.front() == '\t')) field.remove_prefix(1);
-        while (!field.empty() && (field.back() == ' ' || field.back() == '\t')) field.remove_suffix(1);
-        fields.push_back(field);
-        if (comma == std::string_view::npos) return true;
-        line.remove_prefix(comma + 1);
+    const auto add = [&](std::size_t begin, std::size_t end) {
+        while (begin < end && (line[begin] == ' ' || line[begin] == '\t')) ++begin;
+        while (end > begin && (line[end - 1] == ' ' || line[end - 1] == '\t')) --end;
+        fields.emplace_back(line.data() + begin, end - begin);
+    };
+    // One pass, byte by byte: fields are short, so a library search per field costs more than it saves.
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (c == ',') {
+            add(begin, i);
+            begin = i + 1;
+        } else if (c == '"' || c == '\r') {
+            return false;
+        }
     }
+    add(begin, line.size());
+    return true;
 }
 
 }  // namespace
