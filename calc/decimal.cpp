@@ -24,7 +24,7 @@ Units checked_add(Units a, Units b) {
     return r;
 }
 
-bool fits_64(Units u) { return u >= INT64_MIN && u <= INT64_MAX; }
+bool fits_64(Units u) { return u >= INT64_MIN && u <= INT64_MAX; }  // NOLINT: the class has its own
 
 Units checked_mul(Units a, Units b) {
     // Two 64-bit factors cannot overflow 127 bits: multiply without the checked
@@ -63,14 +63,9 @@ char* write_digits(Magnitude magnitude, char* out) {
     return out;
 }
 
-Decimal Decimal::from_units(Units units, int scale) {
-    if (scale < 0 || scale > kMaxScale)
-        throw DecimalOverflow("more than " + std::to_string(kMaxScale) + " decimal places");
-    if (units == kMinUnits) overflow();
-    Decimal d;
-    d.units_ = units;
-    d.scale_ = scale;
-    return d;
+void Decimal::refuse_units(int scale) {
+    if (scale < 0 || scale > kMaxScale) throw DecimalOverflow("more than " + std::to_string(kMaxScale) + " decimal places");
+    overflow();
 }
 
 Decimal Decimal::with_scale(int scale) const {
@@ -167,7 +162,7 @@ Decimal divide(const Decimal& a, const Decimal& b, int places, RoundingMode mode
     return Decimal::from_units(divide_rounded(n, d, (a.sign() < 0) != (b.sign() < 0), mode), places);
 }
 
-Decimal operator+(const Decimal& a, const Decimal& b) {
+Decimal Decimal::add_slow(const Decimal& a, const Decimal& b) {
     if (a.scale_ == b.scale_) return Decimal::from_units(checked_add(a.units_, b.units_), a.scale_);
     if (a.scale_ < b.scale_)
         return Decimal::from_units(checked_add(checked_mul(a.units_, kPowers[static_cast<std::size_t>(b.scale_ - a.scale_)]), b.units_),
@@ -176,7 +171,7 @@ Decimal operator+(const Decimal& a, const Decimal& b) {
                                a.scale_);
 }
 
-Decimal operator*(const Decimal& a, const Decimal& b) {
+Decimal Decimal::multiply_slow(const Decimal& a, const Decimal& b) {
     Units units = checked_mul(a.units_, b.units_);
     int scale = a.scale_ + b.scale_;
     // Trailing zeros beyond the largest scale carry no value; anything else is an error.

@@ -3,6 +3,7 @@
 
 #include "calc/rounding.hpp"
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -34,7 +35,10 @@ public:
 
     Decimal() = default;
     Decimal(long long whole) : units_(whole), scale_(0) {}  // NOLINT: whole numbers convert
-    static Decimal from_units(Units units, int scale);
+    static Decimal from_units(Units units, int scale) {
+        if (scale < 0 || scale > kMaxScale || units == kMinUnits) refuse_units(scale);
+        return raw(units, scale);
+    }
 
     Units units() const { return units_; }
     int scale() const { return scale_; }
@@ -52,9 +56,20 @@ public:
     Decimal round(int places, RoundingMode mode) const;
 
     Decimal operator-() const { return from_units(-units_, scale_); }  // never overflows: see class comment
-    friend Decimal operator+(const Decimal& a, const Decimal& b);
+    // The common cases (equal scales; money-sized factors) are inline and
+    // need no overflow routine; the rest is out of line, checked the same way.
+    friend Decimal operator+(const Decimal& a, const Decimal& b) {
+        Units sum;
+        if (a.scale_ == b.scale_ && !__builtin_add_overflow(a.units_, b.units_, &sum) && sum != kMinUnits)
+            return raw(sum, a.scale_);
+        return add_slow(a, b);
+    }
     friend Decimal operator-(const Decimal& a, const Decimal& b) { return a + (-b); }
-    friend Decimal operator*(const Decimal& a, const Decimal& b);
+    friend Decimal operator*(const Decimal& a, const Decimal& b) {
+        if (fits_64(a.units_) && fits_64(b.units_) && a.scale_ + b.scale_ <= kMaxScale)
+            return raw(a.units_ * b.units_, a.scale_ + b.scale_);  // |product| < 2^126: cannot overflow
+        return multiply_slow(a, b);
+    }
     Decimal& operator+=(const Decimal& b) { return *this = *this + b; }
     Decimal& operator-=(const Decimal& b) { return *this = *this - b; }
 
@@ -71,6 +86,19 @@ public:
     std::string to_fixed(int places) const;
 
 private:
+    static constexpr Units kMinUnits = static_cast<Units>(static_cast<UInt128>(1) << 127);  // -2^127: refused
+    static constexpr bool fits_64(Units u) { return u >= INT64_MIN && u <= INT64_MAX; }
+    // A value already known valid (scale in range, units not -2^127).
+    static Decimal raw(Units units, int scale) {
+        Decimal d;
+        d.units_ = units;
+        d.scale_ = scale;
+        return d;
+    }
+    [[noreturn]] static void refuse_units(int scale);
+    static Decimal add_slow(const Decimal& a, const Decimal& b);
+    static Decimal multiply_slow(const Decimal& a, const Decimal& b);
+
     Units units_ = 0;
     int scale_ = 0;
 };

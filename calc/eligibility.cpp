@@ -12,15 +12,6 @@ bool is_charged(const School& school, const Service& service) {
     return school.phase == Phase::special && service.kind == ServiceKind::education_function;
 }
 
-bool factor_applies(Phase phase, Factor factor) {
-    switch (row_of(factor).charged_to) {
-        case ChargedTo::every: return true;
-        case ChargedTo::special: return phase == Phase::special;
-        case ChargedTo::mainstream: return phase != Phase::special;
-    }
-    return false;
-}
 
-bool factor_applies(const School& school, Factor factor) { return factor_applies(school.phase, factor); }
 
 }  // namespace calc

@@ -14,8 +14,15 @@ bool is_charged(const School& school, const Service& service);
 
 /// Special schools are charged per place only; mainstream schools on every
 /// factor but PLACE. LUMP applies to every charged school.
-bool factor_applies(const School& school, Factor factor);
 /// The same for any school of `phase` (the factor table's charged_to).
-bool factor_applies(Phase phase, Factor factor);
+inline bool factor_applies(Phase phase, Factor factor) {
+    switch (row_of(factor).charged_to) {
+        case ChargedTo::every: return true;
+        case ChargedTo::special: return phase == Phase::special;
+        case ChargedTo::mainstream: return phase != Phase::special;
+    }
+    return false;
+}
+inline bool factor_applies(const School& school, Factor factor) { return factor_applies(school.phase, factor); }
 
 }  // namespace calc

@@ -91,14 +91,5 @@ PackedCount::PackedCount(const Decimal& value) {
     scale_ = static_cast<std::uint8_t>(d.scale());
 }
 
-Decimal count_of(const School& school, Factor factor) {
-    switch (row_of(factor).source) {
-        case CountSource::nor: return Decimal(school.nor);
-        case CountSource::places: return school.places;
-        case CountSource::one: return Decimal(1);
-        case CountSource::column: return school.census[index_of(factor)];
-    }
-    return Decimal(0);
-}
 
 }  // namespace calc

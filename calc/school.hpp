@@ -82,7 +82,15 @@ inline bool has_count(const School& school, Factor factor) {
 
 /// The count a factor is charged on, from where its row says (NOR for AWPU,
 /// places for PLACE, one for LUMP, else its census column).
-Decimal count_of(const School& school, Factor factor);
+inline Decimal count_of(const School& school, Factor factor) {
+    switch (row_of(factor).source) {
+        case CountSource::nor: return Decimal(school.nor);
+        case CountSource::places: return school.places;
+        case CountSource::one: return Decimal(1);
+        case CountSource::column: return school.census[index_of(factor)];
+    }
+    return Decimal(0);
+}
 
 /// The schools of one census, in file order.
 struct Census {
