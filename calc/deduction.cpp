@@ -1,6 +1,7 @@
 #include "calc/deduction.hpp"
 
 #include "calc/charge.hpp"
+#include "calc/exact_sum.hpp"
 
 #include "calc/diagnostic.hpp"
 #include "calc/eligibility.hpp"
@@ -66,26 +67,33 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
 
     result.charges.reserve(census.schools.size());
     std::vector<Diagnostic> missing;  // counts this charge needs that the census does not give
+    // Exact totals kept as integers at one scale while the schools are added (ExactSum).
+    std::array<std::array<ExactSum, kFactorCount>, kPhaseCount> factor_sums{};
+    std::array<ExactSum, kPhaseCount> phase_sums{};
+    ExactSum total;
+    const PhasesCharged phases = phases_charged(s);
     for (std::size_t i = 0; i < census.schools.size(); ++i) {
         const School& school = census.schools[i];
-        if (!is_charged(school, s)) continue;
-        if (auto problem = missing_count(census, school, s, result.rates)) {
-            missing.push_back(std::move(*problem));
-            continue;
+        if (!is_charged(school, s, phases)) continue;
+        if (lacks_a_count(school, result.rates[index_of(school.phase)])) {
+            if (auto problem = missing_count(census, school, s, result.rates)) {
+                missing.push_back(std::move(*problem));
+                continue;
+            }
         }
         // The formula breakdown() shows, keeping only each factor's total.
         const std::pair<Factor, Rate>* at = nullptr;  // for the message if a figure overflows
         try {
             const std::size_t phase = index_of(school.phase);
-            auto& by_factor = result.by_phase_factor[phase];
+            auto& by_factor = factor_sums[phase];
             const Charge c = charge(school, result.rates[phase], schedule.rounding,
                                     [&](const std::pair<Factor, Rate>& entry, const Count&, const ExactAmount& amount) {
-                                        by_factor[index_of(entry.first)] += amount;
+                                        by_factor[index_of(entry.first)] += amount.value;
                                     },
                                     at);
-            result.exact_total += c.exact;
+            total += c.exact.value;
             result.sum_of_rounded += c.amount;
-            result.exact_by_phase[phase] += c.exact;
+            phase_sums[phase] += c.exact.value;
             result.rounded_by_phase[phase] += c.amount;
             ++result.charged_by_phase[phase];
             result.charges.push_back(SchoolCharge{i, c.amount});
@@ -95,6 +103,11 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
     }
     if (!missing.empty()) throw InputError(std::move(missing));
     try {
+        result.exact_total = {total.value()};
+        for (std::size_t p = 0; p < kPhaseCount; ++p) {
+            result.exact_by_phase[p] = {phase_sums[p].value()};
+            for (std::size_t f = 0; f < kFactorCount; ++f) result.by_phase_factor[p][f] = {factor_sums[p][f].value()};
+        }
         for (const auto& phase : result.by_phase_factor)
             for (std::size_t f = 0; f < kFactorCount; ++f) result.by_factor[f] += phase[f];
     } catch (const DecimalOverflow& e) {

@@ -123,3 +123,44 @@ TEST(NativeDecimal, RefusesTheOneValueWhoseNegationDoesNotFit) {
 }
 
 }  // namespace
+
+#include "calc/exact_sum.hpp"
+#include "calc/number_text.hpp"
+
+namespace {
+
+// The engine's fast accumulator gives what adding one by one gives: the same
+// value at the same scale, and the same refusal when the sum is too large.
+TEST(ExactSum, EqualsAddingOneByOne) {
+    std::mt19937_64 rng(77);
+    for (int round = 0; round < 2000; ++round) {
+        calc::ExactSum fast;
+        std::optional<calc::Decimal> slow = calc::Decimal();
+        bool fast_refused = false;
+        const int terms = static_cast<int>(rng() % 30);
+        const int width = round % 5 == 0 ? 38 : 12;
+        for (int t = 0; t < terms; ++t) {
+            std::string text = random_text(rng, width);
+            if (width == 12 && round % 7 == 0 && t % 3 == 0)
+                text += text.find('.') == std::string::npos ? ".00000000000000000" : "00000000000000000";  // > 16 places
+            const calc::Decimal term = calc::parse_number(text).value;
+            try {
+                if (slow) slow = *slow + term;
+            } catch (const calc::DecimalOverflow&) {
+                slow.reset();
+            }
+            try {
+                if (!fast_refused) fast += term;
+            } catch (const calc::DecimalOverflow&) {
+                fast_refused = true;
+            }
+        }
+        ASSERT_EQ(fast_refused, !slow.has_value()) << "round " << round;
+        if (slow) {
+            const calc::Decimal got = fast.value();
+            EXPECT_EQ(got.to_string(), slow->to_string()) << "round " << round;
+        }
+    }
+}
+
+}  // namespace
