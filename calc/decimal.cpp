@@ -68,8 +68,7 @@ void Decimal::refuse_units(int scale) {
     overflow();
 }
 
-Decimal Decimal::with_scale(int scale) const {
-    if (scale == scale_) return *this;
+Decimal Decimal::rescaled(int scale) const {
     if (scale > scale_) return from_units(checked_mul(units_, power_of_ten(scale - scale_)), scale);
     Decimal rounded = round(scale, RoundingMode::down);
     if (rounded != *this) throw std::invalid_argument(to_string() + " has more than " + std::to_string(scale) + " decimal places");

@@ -46,7 +46,7 @@ public:
     bool is_zero() const { return units_ == 0; }
 
     /// The same value with `scale` decimal places; throws if that would lose digits.
-    Decimal with_scale(int scale) const;
+    Decimal with_scale(int scale) const { return scale == scale_ ? *this : rescaled(scale); }
     /// The same value with trailing zeros after the point removed (2.50 -> 2.5).
     Decimal normalized() const;
     /// Decimal places needed to write the value exactly (2.50 -> 1).
@@ -62,6 +62,12 @@ public:
         Units sum;
         if (a.scale_ == b.scale_ && !__builtin_add_overflow(a.units_, b.units_, &sum) && sum != kMinUnits)
             return raw(sum, a.scale_);
+        // Two 64-bit values at most 18 places apart: aligned and added in 127 bits without overflow.
+        if (fits_64(a.units_) && fits_64(b.units_)) {
+            const int gap = a.scale_ - b.scale_;
+            if (gap > 0 && gap <= 18) return raw(a.units_ + b.units_ * kPowers64[gap], a.scale_);
+            if (gap < 0 && gap >= -18) return raw(a.units_ * kPowers64[-gap] + b.units_, b.scale_);
+        }
         return add_slow(a, b);
     }
     friend Decimal operator-(const Decimal& a, const Decimal& b) { return a + (-b); }
@@ -87,6 +93,25 @@ public:
 
 private:
     static constexpr Units kMinUnits = static_cast<Units>(static_cast<UInt128>(1) << 127);  // -2^127: refused
+    static constexpr long long kPowers64[19] = {1LL,
+                                                1'0LL,
+                                                1'00LL,
+                                                1'000LL,
+                                                1'0000LL,
+                                                1'00000LL,
+                                                1'000000LL,
+                                                1'0000000LL,
+                                                1'00000000LL,
+                                                1'000000000LL,
+                                                1'0000000000LL,
+                                                1'00000000000LL,
+                                                1'000000000000LL,
+                                                1'0000000000000LL,
+                                                1'00000000000000LL,
+                                                1'000000000000000LL,
+                                                1'0000000000000000LL,
+                                                1'00000000000000000LL,
+                                                1'000000000000000000LL};
     static constexpr bool fits_64(Units u) { return u >= INT64_MIN && u <= INT64_MAX; }
     // A value already known valid (scale in range, units not -2^127).
     static Decimal raw(Units units, int scale) {
@@ -96,6 +121,7 @@ private:
         return d;
     }
     [[noreturn]] static void refuse_units(int scale);
+    Decimal rescaled(int scale) const;
     static Decimal add_slow(const Decimal& a, const Decimal& b);
     static Decimal multiply_slow(const Decimal& a, const Decimal& b);
 

@@ -62,17 +62,19 @@ private:
 /// One school of a census. Counts are exact pupils (fractional where the
 /// census gives NOR × proportion); nothing here is rounded.
 struct School {
+    // What the engine reads for every service first, in one cache line: whether
+    // and on what the school is charged; then the counts; the names last.
+    Phase phase = Phase::primary;
+    Governance governance = Governance::maintained;
+    long long nor = 0;                                ///< pupils on roll
+    std::vector<std::string> exempt;                  ///< service ids not charged
+    std::array<NoCount, kFactorCount> no_count{};     ///< per factor (census columns, PLACE): why there is no count, if none
+    PackedCount places;                               ///< special-school places
+    std::array<PackedCount, kFactorCount> census{};   ///< counts of the census-column factors; other slots unused
     std::string urn;
     std::string laestab;
     std::string name;
-    Phase phase = Phase::primary;
-    Governance governance = Governance::maintained;
-    long long nor = 0;                          ///< pupils on roll
-    PackedCount places;                             ///< special-school places
-    std::array<PackedCount, kFactorCount> census{};  ///< counts of the census-column factors; other slots unused
-    std::array<NoCount, kFactorCount> no_count{};  ///< per factor (census columns, PLACE): why there is no count, if none
-    std::vector<std::string> exempt;            ///< service ids not charged
-    long source_line = 0;                       ///< where the census row starts, for messages
+    long source_line = 0;                             ///< where the census row starts, for messages
 };
 
 /// False when the census cell for `factor` held no count (blank, z, x, c).
