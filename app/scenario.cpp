@@ -48,11 +48,11 @@ void Scenario::recompute(std::optional<std::size_t> only_service) {
     // One service changed: take its old charges off each school, put the new ones on.
     const std::size_t s = *only_service;
     calc::ServiceResult& old_result = proposal_result_.services[s];
-    for (const calc::SchoolCharge& c : old_result.charges) proposal_totals_[c.school] = proposal_totals_[c.school] - c.amount;
+    for (const calc::SchoolCharge& c : old_result.charges) proposal_totals_[c.school] = proposal_totals_[c.school] - c.amount();
     proposal_result_.exact_total = proposal_result_.exact_total - old_result.exact_total;
     proposal_result_.sum_of_rounded = proposal_result_.sum_of_rounded - old_result.sum_of_rounded;
     old_result = calc::calculate_service(census_, proposal_, s, proposal_.services[s].selected);
-    for (const calc::SchoolCharge& c : old_result.charges) proposal_totals_[c.school] += c.amount;
+    for (const calc::SchoolCharge& c : old_result.charges) proposal_totals_[c.school] += c.amount();
     proposal_result_.exact_total += old_result.exact_total;
     proposal_result_.sum_of_rounded += old_result.sum_of_rounded;
     summaries_[s] = summarise(s);
@@ -235,7 +235,7 @@ SchoolStatement Scenario::statement(std::size_t school) const {
         const auto it = std::lower_bound(r.charges.begin(), r.charges.end(), school,
                                          [](const calc::SchoolCharge& c, std::size_t i) { return c.school < i; });
         if (it == r.charges.end() || it->school != school) return std::nullopt;
-        return it->amount;
+        return it->amount();
     };
     const auto baseline_of = [&](const std::string& id) -> const calc::ServiceResult* {
         for (const calc::ServiceResult& r : baseline_result_.services)

@@ -129,7 +129,7 @@ void BM_RecomputeDouble(benchmark::State& state) {
         const auto& want = exact.services[v].charges;
         if (want.size() != charges[v].size()) state.SkipWithError("double charges other schools than calc::calculate");
         for (std::size_t k = 0; k < want.size() && k < charges[v].size(); ++k, ++compared)
-            if (std::llround(charges[v][k].amount * 100.0) != std::llround(to_double(want[k].amount.value) * 100.0))
+            if (std::llround(charges[v][k].amount * 100.0) != std::llround(to_double(want[k].amount().value) * 100.0))
                 ++differ;
     }
     state.counters["charges"] = static_cast<double>(compared);

@@ -15,7 +15,7 @@ std::vector<std::vector<Money>> charges_by_id(const Schedule& schedule, const Ca
     for (const ServiceResult& r : calc.services) {
         const std::string& id = schedule.services[r.service].id;
         const auto pos = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
-        for (const SchoolCharge& c : r.charges) table[c.school][pos] = c.amount;
+        for (const SchoolCharge& c : r.charges) table[c.school][pos] = c.amount();
     }
     return table;
 }

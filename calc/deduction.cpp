@@ -54,8 +54,17 @@ InputError overflow_at(const Census& census, const School& school, const Service
 
 }  // namespace
 
+// A charge in whole pence; one beyond 64 bits (£92 million million) is an overflow like any other.
+static std::int64_t pennies_of(const Money& m) {
+    const Decimal::Units units = m.value.with_scale(2).units();
+    if (units > INT64_MAX || units < INT64_MIN) throw DecimalOverflow("a school's charge above £92,233,720,368,547,758.07");
+    return static_cast<std::int64_t>(units);
+}
+
 ServiceResult calculate_service(const Census& census, const Schedule& schedule, std::size_t service,
                                 std::size_t option) {
+    if (census.schools.size() > UINT32_MAX)
+        throw InputError({{census.source, 0, "", "more than 4,294,967,295 schools in one census"}});
     const Service& s = schedule.services.at(service);
     const RateOption& rates = s.options.at(option);
     ServiceResult result;
@@ -96,7 +105,7 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
             phase_sums[phase] += c.exact.value;
             result.rounded_by_phase[phase] += c.amount;
             ++result.charged_by_phase[phase];
-            result.charges.push_back(SchoolCharge{i, c.amount});
+            result.charges.push_back(SchoolCharge{static_cast<std::uint32_t>(i), pennies_of(c.amount)});
         } catch (const DecimalOverflow& e) {
             throw overflow_at(census, school, s, at, e);
         }

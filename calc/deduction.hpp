@@ -7,6 +7,7 @@
 #include "calc/school.hpp"
 
 #include <array>
+#include <cstdint>
 #include <vector>
 
 namespace calc {
@@ -24,8 +25,10 @@ struct FactorCharge {
 /// (20,000 schools × 8 services of working would be tens of MB); breakdown()
 /// gives the factors and their exact amounts.
 struct SchoolCharge {
-    std::size_t school = 0;  ///< index into Census::schools
-    Money amount;
+    std::uint32_t school = 0;  ///< index into Census::schools (a census holds fewer than 2^32; the loader says so)
+    std::int64_t pennies = 0;  ///< the charge in pence: 16 bytes a charge, not a Decimal's 48
+
+    Money amount() const { return Money{Decimal::from_units(pennies, 2)}; }
 };
 
 /// One service under one rate option, over a whole census.

@@ -16,8 +16,8 @@ std::vector<SchoolRow> per_school_rows(const Calculation& calc, std::size_t scho
     }
     for (std::size_t s = 0; s < calc.services.size(); ++s) {
         for (const SchoolCharge& c : calc.services[s].charges) {
-            all[c.school].by_service[s] = c.amount;
-            all[c.school].total += c.amount;
+            all[c.school].by_service[s] = c.amount();
+            all[c.school].total += c.amount();
             charged[c.school] = true;
         }
     }
@@ -30,7 +30,7 @@ std::vector<SchoolRow> per_school_rows(const Calculation& calc, std::size_t scho
 std::vector<Money> school_totals(const Calculation& calc, std::size_t school_count) {
     std::vector<Money> totals(school_count, zero_pennies());
     for (const ServiceResult& s : calc.services)
-        for (const SchoolCharge& c : s.charges) totals[c.school] += c.amount;
+        for (const SchoolCharge& c : s.charges) totals[c.school] += c.amount();
     return totals;
 }
 

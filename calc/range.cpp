@@ -7,7 +7,7 @@ namespace calc {
 std::optional<PoundRange> range_of(const ServiceResult& result) {
     std::vector<Decimal> amounts;
     amounts.reserve(result.charges.size());
-    for (const SchoolCharge& c : result.charges) amounts.push_back(c.amount.value);
+    for (const SchoolCharge& c : result.charges) amounts.push_back(c.amount().value);
     return range_of(std::move(amounts));
 }
 

@@ -36,7 +36,7 @@ void write_wide_csv(std::ostream& out, const calc::Census& census, const calc::S
             buffer += ',';
             const auto& charges = calc.services[k].charges;
             if (next[k] < charges.size() && charges[next[k]].school == i) {
-                const calc::Money& amount = charges[next[k]++].amount;
+                const calc::Money amount = charges[next[k]++].amount();
                 calc::append_plain(buffer, amount.value, 2);
                 total += amount;
             }
@@ -67,7 +67,7 @@ void write_long_csv(std::ostream& out, const calc::Census& census, const calc::S
             for (const calc::FactorCharge& f : calc::breakdown(s, svc, r.rates))
                 out << who << calc::code_of(f.factor) << ',' << f.count.value.to_string() << ','
                     << f.rate.value.to_string() << ',' << f.amount.value.to_string() << '\n';
-            out << who << "ROUNDED,,," << calc::format_plain(c.amount.value, 2) << '\n';
+            out << who << "ROUNDED,,," << calc::format_plain(c.amount().value, 2) << '\n';
         }
     }
     out << "TOTAL,,,,,," << calc::format_plain(calc.sum_of_rounded.value, 2) << '\n';

@@ -42,8 +42,8 @@ TEST(FactorRow, ANewRowIsLoadedAndCharged) {
     ASSERT_EQ(calc.services.size(), 1u);
     const auto& charges = calc.services[0].charges;
     ASSERT_EQ(charges.size(), 2u);  // the academy is never charged
-    EXPECT_EQ(charges[0].amount.value.to_string(), "425.00");   // 200 × 1.25 + 14 × 12.5
-    EXPECT_EQ(charges[1].amount.value.to_string(), "1293.75");  // 1000 × 1.25 + 3.5 × 12.5
+    EXPECT_EQ(charges[0].amount().value.to_string(), "425.00");   // 200 × 1.25 + 14 × 12.5
+    EXPECT_EQ(charges[1].amount().value.to_string(), "1293.75");  // 1000 × 1.25 + 3.5 × 12.5
     EXPECT_EQ(calc.services[0].by_factor[calc::index_of(calc::Factor::MOBILITY)].value.to_string(), "218.75");
     const auto parts = calc::breakdown(census.schools[0], schedule.services[0], schedule.services[0].options[0]);
     ASSERT_EQ(parts.size(), 2u);

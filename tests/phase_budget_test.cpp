@@ -69,8 +69,8 @@ TEST(PhaseRates, EachSchoolIsChargedItsPhasesRate) {
     const calc::Census c = census::load_census(kCensus, "c.csv");
     const calc::ServiceResult eal = calc::calculate_service(c, s, 0, 0);
     ASSERT_EQ(eal.charges.size(), 3u);
-    EXPECT_EQ(eal.charges[0].amount.value, d("100.50"));  // 10 × £9.55 + 4 × £1.25
-    EXPECT_EQ(eal.charges[1].amount.value, d("165.90"));  // 10 × £16.34 + 2 × £1.25
+    EXPECT_EQ(eal.charges[0].amount().value, d("100.50"));  // 10 × £9.55 + 4 × £1.25
+    EXPECT_EQ(eal.charges[1].amount().value, d("165.90"));  // 10 × £16.34 + 2 × £1.25
     EXPECT_EQ(eal.exact_by_phase[calc::index_of(Phase::secondary)].value, d("165.90"));
     EXPECT_EQ(eal.by_phase_factor[calc::index_of(Phase::primary)][calc::index_of(Factor::EAL3)].value, d("105.05"));
     // The GUI's question: what does this service charge a secondary per EAL3 pupil?
@@ -89,8 +89,8 @@ TEST(BudgetFirst, TheRateIsTheBudgetOverTheChargedBase) {
     EXPECT_EQ(working[0].difference(), d("0.200"));
     const calc::ServiceResult r = calc::calculate_service(c, s, 1, 0);
     ASSERT_EQ(r.charges.size(), 2u);
-    EXPECT_EQ(r.charges[0].amount.value, d("90233.40"));
-    EXPECT_EQ(r.charges[1].amount.value, d("180466.80"));
+    EXPECT_EQ(r.charges[0].amount().value, d("90233.40"));
+    EXPECT_EQ(r.charges[1].amount().value, d("180466.80"));
     // The rate rises as the base shrinks: the secondary converts.
     calc::Census fewer = c;
     fewer.schools[1].governance = calc::Governance::academy;
@@ -122,7 +122,7 @@ secondary = "999.99"
     EXPECT_EQ(working[1].base, d("2"));
     EXPECT_EQ(working[1].rate, d("499.9950"));     // £999.99 ÷ 2
     const calc::ServiceResult r = calc::calculate_service(c, s, 0, 0);
-    EXPECT_EQ(r.charges[1].amount.value, d("999.99"));
+    EXPECT_EQ(r.charges[1].amount().value, d("999.99"));
     // Tables show a column per phase, per-phase totals and the working.
     const auto tables = calc::build_tables(c, s, nullptr);
     ASSERT_EQ(tables[0].columns.size(), 2u);
