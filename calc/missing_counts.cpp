@@ -24,7 +24,8 @@ std::string school_words(const School& s) {
 
 std::optional<Diagnostic> missing_count(const Census& census, const School& school, const Service& service,
                                         const RatesByPhase& rates) {
-    if (!is_charged(school, service)) return std::nullopt;
+    // The cheap test first: almost every row has every count.
+    if (!lacks_a_count(school, rates[index_of(school.phase)]) || !is_charged(school, service)) return std::nullopt;
     for (const auto& [factor, rate] : rates[index_of(school.phase)]) {
         if (!factor_applies(school, factor) || has_count(school, factor) || rate.value.is_zero()) continue;
         const std::string column = census_column(factor);
