@@ -121,28 +121,44 @@ void write_service_markdown(std::ostream& out, const TablesReport& r, const calc
     }
     out << '\n';
 
-    for (const std::string& note : table_notes(t)) out << "- " << note << "\n";
-    if (phase_totals)
-        for (const calc::PhaseTotal& p : t.phases)
-            out << "- " << calc::label_of(p.phase) << " (" << p.schools_charged << " charged): " << whole(p.presented)
-                << "; exact " << format_pounds_exact(p.exact.value) << "; per-school pennies "
-                << format_pounds(p.sum_of_rounded.value, 2) << ".\n";
-    for (const calc::BudgetWorking& w : t.budgets) out << "- Budget-first rate: " << budget_text(w) << ".\n";
-    if (t.range)
-        out << "- Per school (" << t.schools_charged << " charged): lowest " << whole(t.range->lowest) << ", median "
-            << whole(t.range->median) << ", highest " << whole(t.range->highest) << ".\n";
-    else
-        out << "- No school is charged.\n";
-    out << "- Reconciliation: per-school amounts (" << calc::rounded_words(r.schedule.rounding) << ") add to " << format_pounds(t.sum_of_rounded.value, 2) << "; exact total "
-        << format_pounds_exact(t.exact_total.value) << "; difference "
-        << format_pounds_exact(t.rounding_difference().value) << ".\n";
-    if (!option.derivation.empty()) out << "- How the rate was set: " << option.derivation << "\n";
-    for (const auto& [factor, rule] : option.derived)
-        out << "- " << calc::label_of(factor) << " rate, checked against its rule: " << model::describe(rule, option) << ".\n";
+    for (const std::string& note : service_notes(r, t)) out << "- " << note << "\n";
     out << '\n';
 }
 
 }  // namespace
+
+std::vector<std::string> service_notes(const TablesReport& r, const calc::ServiceTable& t) {
+    const calc::RateOption& option = r.schedule.services[t.service].options[t.option];
+    std::vector<std::string> notes = table_notes(t);
+    if (t.phases.size() > 1)
+        for (const calc::PhaseTotal& p : t.phases)
+            notes.push_back(std::string(calc::label_of(p.phase)) + " (" + std::to_string(p.schools_charged) +
+                            " charged): " + whole(p.presented) + "; exact " + format_pounds_exact(p.exact.value) +
+                            "; per-school pennies " + format_pounds(p.sum_of_rounded.value, 2) + ".");
+    for (const calc::BudgetWorking& w : t.budgets) notes.push_back("Budget-first rate: " + budget_text(w) + ".");
+    if (t.range)
+        notes.push_back("Per school (" + std::to_string(t.schools_charged) + " charged): lowest " + whole(t.range->lowest) +
+                        ", median " + whole(t.range->median) + ", highest " + whole(t.range->highest) + ".");
+    else
+        notes.push_back("No school is charged.");
+    notes.push_back("Reconciliation: per-school amounts (" + calc::rounded_words(r.schedule.rounding) + ") add to " +
+                    format_pounds(t.sum_of_rounded.value, 2) + "; exact total " + format_pounds_exact(t.exact_total.value) +
+                    "; difference " + format_pounds_exact(t.rounding_difference().value) + ".");
+    if (!option.derivation.empty()) notes.push_back("How the rate was set: " + option.derivation);
+    for (const auto& [factor, rule] : option.derived)
+        notes.push_back(std::string(calc::label_of(factor)) + " rate, checked against its rule: " +
+                        model::describe(rule, option) + ".");
+    return notes;
+}
+
+std::string summary_reconciliation(const calc::TablesSummary& sum) {
+    return "Reconciliation: schools are charged " + format_pounds(sum.sum_of_rounded.value, 2) + " in all; the exact total is " +
+           format_pounds_exact(sum.exact_total.value) + " (difference " +
+           format_pounds_exact(sum.sum_of_rounded.value - sum.exact_total.value) +
+           ", from rounding each school's charge to the penny).";
+}
+
+std::string presentation_words(long long pounds) { return precision_words(pounds); }
 
 void write_tables_markdown(std::ostream& out, const TablesReport& r) {
     out << "# " << r.schedule.authority << " de-delegation and education functions " << r.schedule.year << "\n\n";
@@ -168,10 +184,7 @@ void write_tables_markdown(std::ostream& out, const TablesReport& r) {
     if (sum.range)
         out << "- Per school, every service together (" << sum.schools_charged << " charged): lowest " << whole(sum.range->lowest)
             << ", median " << whole(sum.range->median) << ", highest " << whole(sum.range->highest) << ".\n";
-    out << "- Reconciliation: schools are charged " << format_pounds(sum.sum_of_rounded.value, 2) << " in all; the exact total is "
-        << format_pounds_exact(sum.exact_total.value) << " (difference "
-        << format_pounds_exact(sum.sum_of_rounded.value - sum.exact_total.value)
-        << ", from rounding each school's charge to the penny).\n";
+    out << "- " << summary_reconciliation(sum) << "\n";
 }
 
 namespace {

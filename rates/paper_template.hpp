@@ -1,0 +1,71 @@
+#pragma once
+// The LA's own words for a Forum paper: title, dates, contact, the sections
+// before and after the service tables, and each service's descriptive text.
+// Plain data, read by rates/template_loader from a template (TOML); no figure
+// ever comes from here.
+
+#include <string>
+#include <vector>
+
+namespace rates {
+
+/// A heading and its text. Text is paragraphs separated by blank lines; a
+/// line starting "- " is a bullet. Placeholders {authority}, {year},
+/// {previous_year} and {census} are filled from the inputs when written.
+struct TextSection {
+    std::string heading;
+    std::string text;
+};
+
+/// One service's descriptive text, keyed by the schedule's service id.
+struct ServiceText {
+    std::string id;
+    std::string text;
+    long line = 0;  ///< where it is in the template, for messages
+};
+
+/// Everything a paper says that is not a figure. Empty fields are left out.
+struct PaperTemplate {
+    std::string source;        ///< file name, or "embedded: ..." for a shipped template
+    std::string authority;     ///< the LA's full name: "London Borough of Havering"
+    std::string title;
+    std::string version;       ///< "Version 1"
+    std::string date;          ///< "11 November 2024"
+    std::string contact;       ///< who to ask, on the paper and every statement
+    std::string closing_date;  ///< when responses close
+    std::string services_heading;
+    std::string statement;     ///< a paragraph on every school statement
+    std::vector<TextSection> before;  ///< introduction, process... (before the services)
+    std::vector<ServiceText> services;
+    std::vector<TextSection> after;   ///< conclusion
+
+    /// The service's text, or null.
+    const ServiceText* text_for(const std::string& id) const {
+        for (const ServiceText& s : services)
+            if (s.id == id) return &s;
+        return nullptr;
+    }
+};
+
+/// What the placeholders stand for.
+struct Placeholders {
+    std::string authority;
+    std::string year;
+    std::string previous_year;
+    std::string census;
+};
+
+/// `text` with every {authority}, {year}, {previous_year} and {census} replaced.
+inline std::string fill(std::string text, const Placeholders& values) {
+    const std::pair<const char*, const std::string*> keys[] = {
+        {"{authority}", &values.authority}, {"{year}", &values.year}, {"{previous_year}", &values.previous_year},
+        {"{census}", &values.census}};
+    for (const auto& [key, value] : keys) {
+        const std::string k(key);
+        for (std::size_t at = text.find(k); at != std::string::npos; at = text.find(k, at + value->size()))
+            text.replace(at, k.size(), *value);
+    }
+    return text;
+}
+
+}  // namespace rates

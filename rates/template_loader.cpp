@@ -1,0 +1,88 @@
+#include "rates/template_loader.hpp"
+
+#include "io/text_file.hpp"
+#include "rates/toml_reader.hpp"
+
+#include <set>
+
+namespace rates {
+
+namespace {
+
+class Reader : public TomlReader {
+public:
+    using TomlReader::TomlReader;
+
+    PaperTemplate read(const toml::table& doc) {
+        PaperTemplate t;
+        allow_keys(doc, "", {"paper", "before", "service", "after"});
+        if (const toml::table* head = doc["paper"].as_table()) read_head(*head, t);
+        else problem(doc, "paper", "missing [paper] table");
+        t.before = sections(doc, "before");
+        t.after = sections(doc, "after");
+        std::set<std::string> ids;
+        for (const toml::table* s : tables(doc, "service")) {
+            allow_keys(*s, "service.", {"id", "text"});
+            ServiceText text{this->text(*s, "id", "service.", true), this->text(*s, "text", "service.", true),
+                                     static_cast<long>(s->source().begin.line)};
+            if (!text.id.empty() && !ids.insert(text.id).second) problem(*s, "service." + text.id, "service given twice");
+            t.services.push_back(std::move(text));
+        }
+        return t;
+    }
+
+private:
+    void read_head(const toml::table& head, PaperTemplate& t) {
+        allow_keys(head, "paper.", {"authority", "title", "version", "date", "contact", "closing_date",
+                                    "services_heading", "statement"});
+        t.authority = text(head, "authority", "paper.", true);
+        t.title = text(head, "title", "paper.", true);
+        t.version = text(head, "version", "paper.", false);
+        t.date = text(head, "date", "paper.", false);
+        t.contact = text(head, "contact", "paper.", false);
+        t.closing_date = text(head, "closing_date", "paper.", false);
+        t.services_heading = text(head, "services_heading", "paper.", false);
+        if (t.services_heading.empty()) t.services_heading = "Proposed services {year}";
+        t.statement = text(head, "statement", "paper.", false);
+    }
+
+    std::vector<const toml::table*> tables(const toml::table& doc, const char* key) {
+        std::vector<const toml::table*> out;
+        const toml::node* n = doc.get(key);
+        if (!n) return out;
+        const toml::array* list = n->as_array();
+        if (!list) {
+            problem(*n, key, std::string("write these as [[") + key + "]] tables");
+            return out;
+        }
+        for (const toml::node& item : *list) {
+            if (const toml::table* t = item.as_table()) out.push_back(t);
+            else problem(item, key, std::string("write these as [[") + key + "]] tables");
+        }
+        return out;
+    }
+
+    std::vector<TextSection> sections(const toml::table& doc, const char* key) {
+        std::vector<TextSection> out;
+        const std::string where = std::string(key) + ".";
+        for (const toml::table* s : tables(doc, key)) {
+            allow_keys(*s, where, {"heading", "text"});
+            out.push_back({text(*s, "heading", where, true), text(*s, "text", where, true)});
+        }
+        return out;
+    }
+};
+
+}  // namespace
+
+PaperTemplate load_template(std::string_view text, const std::string& file) {
+    Reader reader(text, file);
+    PaperTemplate t = reader.read(reader.document());
+    reader.throw_if_problems();
+    t.source = file;
+    return t;
+}
+
+PaperTemplate load_template_file(const std::string& path) { return load_template(io::read_text_file(path), path); }
+
+}  // namespace rates
