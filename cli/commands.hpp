@@ -15,5 +15,6 @@ void setup_solve(CLI::App& app);
 void setup_synth(CLI::App& app);
 void setup_gui(CLI::App& app);
 void setup_improvement(CLI::App& app);
+void setup_paper(CLI::App& app);
 
 }  // namespace cli

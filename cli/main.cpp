@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     cli_app.require_subcommand(1);
     cli_app.fallthrough(false);
     cli::setup_tables(cli_app);
+    cli::setup_paper(cli_app);
     cli::setup_calc(cli_app);
     cli::setup_compare(cli_app);
     cli::setup_validate(cli_app);
