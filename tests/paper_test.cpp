@@ -1,0 +1,191 @@
+// dedeleg paper: the HTML paper holds every published figure of sections
+// 4.1-4.8 in its service's section; a statement equals its school's census
+// counts × the schedule's rates; a failed run leaves nothing; another LA's
+// paper has no Havering words.
+#include "calc/decimal.hpp"
+#include "calc/money_format.hpp"
+#include "calc/number_text.hpp"
+#include "cli_run.hpp"
+#include "paper_golden.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+
+namespace {
+
+namespace fs = std::filesystem;
+using testing_cli::dedeleg;
+using testing_cli::scratch;
+using testing_cli::slurp;
+
+#define EXPECT_SHOWS(text, figure) EXPECT_NE((text).find(figure), std::string::npos) << "missing: " << (figure)
+
+// One service's part of paper.html.
+std::string section(const std::string& html, const std::string& id) {
+    const std::size_t from = html.find("<section class=\"service\" id=\"service-" + id + "\">");
+    EXPECT_NE(from, std::string::npos) << id;
+    if (from == std::string::npos) return {};
+    return html.substr(from, html.find("</section>", from) - from);
+}
+
+class HaveringPaper : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir = new fs::path(scratch("paper"));
+        run = new testing_cli::Run(dedeleg("paper --out paper", *dir));
+    }
+    static void TearDownTestSuite() {
+        fs::remove_all(*dir);
+        delete run;
+        delete dir;
+    }
+    static fs::path* dir;
+    static testing_cli::Run* run;
+};
+fs::path* HaveringPaper::dir = nullptr;
+testing_cli::Run* HaveringPaper::run = nullptr;
+
+TEST_F(HaveringPaper, WritesTheThreeFilesAndSaysSo) {
+    ASSERT_EQ(run->exit_code, 0) << run->err;
+    EXPECT_EQ(run->err, "wrote paper/: paper.html, paper.xlsx, statements.html (8 services, 40 school statements; words from "
+                        "embedded: templates/havering/2025-26.toml)\n");
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(*dir / "paper")) files += entry.is_regular_file();
+    EXPECT_EQ(files, 3u);
+    for (const auto& entry : fs::directory_iterator(*dir))  // no temporary folder left beside it
+        EXPECT_EQ(entry.path().filename().string().find(".dedeleg-"), std::string::npos) << entry.path();
+}
+
+TEST_F(HaveringPaper, EveryPublishedFigureIsInItsServiceSection) {
+    const std::string html = slurp(*dir / "paper" / "paper.html");
+    for (const golden::ServiceFigures& s : golden::havering_2025_26()) {
+        const std::string part = section(html, s.id);
+        for (const std::string& figure : s.figures) EXPECT_SHOWS(part, figure) << " in " << s.id;
+    }
+    // The paper's own reconciliation: 4.5's total is one pound less than its rounded factors.
+    EXPECT_SHOWS(section(html, "behaviour-support"), "The factor totals, each rounded, add to £195,484; the exact total £195,483.");
+    EXPECT_SHOWS(section(html, "school-improvement"), "£58,300.80 ÷ 17,280 = £3.3738… → £3.38 (rounded up)");
+    EXPECT_SHOWS(html, "Reconciliation: schools are charged £1,860,414.85 in all");
+}
+
+TEST_F(HaveringPaper, IsSelfContainedAndPrintable) {
+    const std::string html = slurp(*dir / "paper" / "paper.html");
+    EXPECT_EQ(html.find("<script"), std::string::npos);
+    EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));  // only the SVG namespace
+    EXPECT_EQ(html.find("https://"), std::string::npos);
+    EXPECT_EQ(html.find("@import"), std::string::npos);
+    EXPECT_SHOWS(html, "@page { size: A4;");
+    EXPECT_SHOWS(html, "counter(page)");
+    EXPECT_SHOWS(html, "thead { display: table-header-group; }");
+    EXPECT_SHOWS(html, "<h2>Introduction</h2>");
+    EXPECT_SHOWS(html, "Maternity leave insurance: budget, spend and outturn");  // the ledger, with its chart
+    EXPECT_SHOWS(html, "<h2>Summary of all services</h2>");
+    EXPECT_SHOWS(html, "Appendix: each maintained school");
+    EXPECT_EQ(std::count(html.begin(), html.end(), '<') , std::count(html.begin(), html.end(), '>'));
+}
+
+// Clockhouse-style check: the first maintained school's statement, worked here
+// from its census row and the schedule's rates (no engine code).
+TEST_F(HaveringPaper, AStatementIsItsCensusCountsTimesTheRates) {
+    const std::string census = slurp(fs::path(DEDELEG_SOURCE_DIR) / "census/samples/havering-2023.csv");
+    const std::string statements = slurp(*dir / "paper" / "statements.html");
+    // The header, then the first row whose Governance is maintained and Phase primary.
+    std::istringstream lines(census);
+    std::string header, row;
+    std::getline(lines, header);
+    std::vector<std::string> names;
+    for (std::size_t at = 0; at != std::string::npos;) {
+        const std::size_t comma = header.find(',', at);
+        names.push_back(header.substr(at, comma == std::string::npos ? std::string::npos : comma - at));
+        at = comma == std::string::npos ? comma : comma + 1;
+    }
+    std::map<std::string, std::string> school;
+    while (std::getline(lines, row)) {
+        if (row.find('"') != std::string::npos) continue;
+        std::vector<std::string> cells;
+        std::stringstream fields(row);
+        for (std::string c; std::getline(fields, c, ',');) cells.push_back(c);
+        std::map<std::string, std::string> s;
+        for (std::size_t i = 0; i < names.size() && i < cells.size(); ++i) s[names[i]] = cells[i];
+        if (s["Governance"] == "maintained" && s["Phase"] == "primary") {
+            school = s;
+            break;
+        }
+    }
+    ASSERT_FALSE(school.empty());
+    const std::size_t from = statements.find("id=\"urn-" + school["URN"] + "\"");
+    ASSERT_NE(from, std::string::npos) << school["URN"];
+    const std::string page = statements.substr(from, statements.find("</section>", from) - from);
+    const calc::Decimal nor = calc::parse_number(school["NOR"]).value;
+    // Maternity: £40.49 per pupil; insurance £21.00; EAL £38.00 per EAL pupil (NOR × EAL3_prop).
+    const auto amount = [](const calc::Decimal& d) { return "= " + calc::format_pounds_exact(d); };
+    EXPECT_SHOWS(page, amount(nor * calc::parse_number("40.49").value));
+    EXPECT_SHOWS(page, amount(nor * calc::parse_number("21.00").value));
+    if (school.count("EAL3_prop")) {
+        const calc::Decimal eal = nor * calc::parse_number(school["EAL3_prop"]).value;
+        EXPECT_SHOWS(page, amount(eal * calc::parse_number("38.00").value));
+    }
+    EXPECT_SHOWS(page, "<td class=\"num\">" + school["NOR"] + "</td>");
+    EXPECT_SHOWS(page, "Education Finance");  // the template's contact line
+    EXPECT_SHOWS(page, "22 November 2024");    // and closing date
+}
+
+TEST(Paper, AFailedRunLeavesNoFolder) {
+    const fs::path dir = scratch("paper-bad");
+    testing_cli::write(dir / "bad.csv", "URN,Phase,Governance,NOR\n100001,primary,maintained,-5\n");
+    const auto r = dedeleg("paper --census bad.csv --out paper", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "bad.csv:2: NOR: negative: \"-5\"");
+    std::size_t entries = 0;
+    for (const auto& e : fs::directory_iterator(dir)) entries += e.path().filename() != "bad.csv";
+    EXPECT_EQ(entries, 0u);  // no paper/, no temporary folder
+    fs::remove_all(dir);
+}
+
+TEST(Paper, AnExistingFolderIsKeptUnlessForcedAndNeverOneHoldingAnInput) {
+    const fs::path dir = scratch("paper-exists");
+    fs::create_directory(dir / "paper");
+    testing_cli::write(dir / "paper" / "mine.txt", "keep me");
+    auto r = dedeleg("paper --out paper", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "paper: already exists; it is left as it is (--force replaces it)");
+    EXPECT_TRUE(fs::exists(dir / "paper" / "mine.txt"));
+    r = dedeleg("paper --out paper --force", dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "paper" / "mine.txt"));
+    EXPECT_TRUE(fs::exists(dir / "paper" / "paper.xlsx"));
+    // A folder holding this run's census is never replaced.
+    fs::copy_file(fs::path(DEDELEG_SOURCE_DIR) / "census/samples/havering-2023.csv", dir / "paper" / "census.csv");
+    r = dedeleg("paper --census paper/census.csv --out paper --force", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "holds an input of this run");
+    EXPECT_TRUE(fs::exists(dir / "paper" / "census.csv"));
+    fs::remove_all(dir);
+}
+
+TEST(Paper, DevonsPaperIsCompleteWithNoHaveringWords) {
+    const fs::path dir = scratch("paper-devon");
+    const std::string data = std::string(DEDELEG_TEST_DATA) + "/devon/";
+    const auto r = dedeleg("paper --census " + data + "census-878.csv --rates " + data + "2025-26.toml --previous " + data +
+                               "2024-25.toml --ledger " + data + "maternity-ledger.toml --out paper",
+                           dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_SHOWS(r.err, "words from embedded: templates/generic.toml");
+    for (const char* file : {"paper.html", "statements.html"}) {
+        const std::string text = slurp(dir / "paper" / file);
+        EXPECT_EQ(text.find("Havering"), std::string::npos) << file;
+        EXPECT_SHOWS(text, "Devon");
+    }
+    const std::string html = slurp(dir / "paper" / "paper.html");
+    // Every service of Devon's schedule has its section, the per-phase rates and the budget-first working.
+    for (const char* id : {"contingency", "fsm-eligibility", "maternity", "trade-union", "statutory"})
+        EXPECT_NE(html.find(std::string("id=\"service-") + id + "\""), std::string::npos) << id;
+    EXPECT_SHOWS(html, "Budget-first rate:");
+    EXPECT_SHOWS(html, "Secondary");
+    EXPECT_SHOWS(html, ": budget, spend and outturn");
+    fs::remove_all(dir);
+}
+
+}  // namespace
