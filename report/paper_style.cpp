@@ -18,7 +18,8 @@ p { margin: 0 0 6pt; }
 .small { font-size: 8.5pt; color: #333; }
 .kind { font-style: italic; color: #333; }
 .tag { font-size: 8pt; border: 1px solid #111; padding: 0 3pt; font-weight: normal; }
-section.service, h2.services-heading { break-before: page; }
+section.service { break-before: page; }
+h2.services-heading { break-after: avoid; }
 h2.services-heading + section.service { break-before: auto; }
 section.summary, section.appendix { break-before: page; }
 table { border-collapse: collapse; margin: 4pt 0 6pt; width: 100%; }
@@ -41,7 +42,9 @@ figcaption { font-size: 8.5pt; color: #333; }
 table.schools { font-size: 7.5pt; }
 table.schools th, table.schools td { padding: 1pt 2pt; }
 footer { margin-top: 16pt; border-top: 1px solid #999; font-size: 9pt; }
-section.statement { break-after: page; }
+section.statement { break-after: page; font-size: 9pt; }
+section.statement h2 { margin-top: 0; }
+section.statement th, section.statement td { padding: 1pt 3pt; }
 section.statement:last-of-type { break-after: auto; }
 @media screen { body { padding: 12pt; } section.service, section.summary, section.appendix { border-top: 3px double #999; margin-top: 18pt; } }
 )";

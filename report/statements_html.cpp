@@ -5,23 +5,35 @@
 #include "report/paper.hpp"
 #include "report/paper_style.hpp"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace report {
 
 namespace {
 
 using calc::format_pounds;
 
+// The school's census counts, two to a row so a statement fits one page.
 void write_counts(std::ostream& out, const calc::School& s) {
-    out << "<table class=\"figures counts\">\n<thead><tr><th>Census</th><th>Count</th></tr></thead>\n<tbody>\n";
-    out << "<tr><th>Pupils on roll (NOR)</th><td class=\"num\">" << s.nor << "</td></tr>\n";
-    if (s.phase == calc::Phase::special)
-        out << "<tr><th>Places</th><td class=\"num\">" << html_text(calc::format_count(s.places)) << "</td></tr>\n";
+    std::vector<std::pair<std::string, std::string>> counts = {{"Pupils on roll (NOR)", std::to_string(s.nor)}};
+    if (s.phase == calc::Phase::special) counts.push_back({"Places", calc::format_count(s.places)});
     for (const calc::FactorRow& row : calc::kFactorTable) {
         if (row.source != calc::CountSource::column || !calc::factor_applies(s.phase, row.factor)) continue;
-        out << "<tr><th>" << html_text(row.label) << "</th><td class=\"num\">"
-            << (calc::has_count(s, row.factor) ? html_text(calc::format_count(calc::count_of(s, row.factor)))
-                                               : html_text(std::string(calc::words_for(s.no_count[calc::index_of(row.factor)]))))
-            << "</td></tr>\n";
+        counts.push_back({std::string(row.label), calc::has_count(s, row.factor)
+                                                      ? calc::format_count(calc::count_of(s, row.factor))
+                                                      : std::string(calc::words_for(s.no_count[calc::index_of(row.factor)]))});
+    }
+    out << "<table class=\"figures counts\">\n<thead><tr><th colspan=\"4\">Census counts</th></tr></thead>\n<tbody>\n";
+    for (std::size_t i = 0; i < counts.size(); i += 2) {
+        out << "<tr><th>" << html_text(counts[i].first) << "</th><td class=\"num\">" << html_text(counts[i].second) << "</td>";
+        if (i + 1 < counts.size())
+            out << "<th>" << html_text(counts[i + 1].first) << "</th><td class=\"num\">" << html_text(counts[i + 1].second)
+                << "</td>";
+        else
+            out << "<th></th><td></td>";
+        out << "</tr>\n";
     }
     out << "</tbody>\n</table>\n";
 }

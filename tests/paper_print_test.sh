@@ -47,6 +47,11 @@ print(f"page 3: {width}x{height}, {dark} dark pixels")
 assert dark > 2000, "the printed page is blank"
 PY
 
+print "$dir/havering/statements.html" statements.pdf
+statement_pages=$(pdfinfo statements.pdf | awk '/^Pages:/ {print $2}')
+echo "Havering statements: $statement_pages pages"
+[ "$statement_pages" -eq 40 ] || { echo "FAIL: $statement_pages pages for 40 school statements (one page each)"; exit 1; }
+
 readback havering/paper.xlsx xlsx
 ls xlsx
 python3 - xlsx "$source_dir/tests/paper_golden.hpp" <<'PY'

@@ -127,7 +127,7 @@ TEST_F(HaveringPaper, AStatementIsItsCensusCountsTimesTheRates) {
         const calc::Decimal eal = nor * calc::parse_number(school["EAL3_prop"]).value;
         EXPECT_SHOWS(page, amount(eal * calc::parse_number("38.00").value));
     }
-    EXPECT_SHOWS(page, "<td class=\"num\">" + school["NOR"] + "</td>");
+    EXPECT_SHOWS(page, "<th>Pupils on roll (NOR)</th><td class=\"num\">" + school["NOR"] + "</td>");
     EXPECT_SHOWS(page, "Education Finance");  // the template's contact line
     EXPECT_SHOWS(page, "22 November 2024");    // and closing date
 }
