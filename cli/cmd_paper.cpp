@@ -12,7 +12,9 @@ namespace {
 
 void run_paper(const app::PaperSpec& spec) {
     const app::PaperWritten w = app::write_paper(spec);
-    std::cerr << "wrote " << w.folder << "/: ";
+    std::string folder = w.folder;
+    while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
+    std::cerr << "wrote " << folder << "/: ";
     for (std::size_t i = 0; i < w.files.size(); ++i) std::cerr << (i ? ", " : "") << w.files[i];
     std::cerr << " (" << w.services << " services, " << w.statements << " school statements; words from " << w.template_source
               << ")\n";

@@ -165,6 +165,22 @@ TEST(Paper, AnExistingFolderIsKeptUnlessForcedAndNeverOneHoldingAnInput) {
     fs::remove_all(dir);
 }
 
+TEST(Paper, ATemplateIsCheckedLikeAnyInput) {
+    const fs::path dir = scratch("paper-template");
+    testing_cli::write(dir / "words.toml", "[paper]\nauthority = \"X\"\ntitle = \"T\"\ncolour = \"red\"\n\n[[service]]\n"
+                                           "id = \"libraries\"\ntext = \"Books.\"\n");
+    auto r = dedeleg("paper --template words.toml --out paper", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "words.toml:4: paper.colour: unknown key");
+    testing_cli::write(dir / "words.toml", "[paper]\nauthority = \"X\"\ntitle = \"T\"\n\n[[service]]\nid = \"libraries\"\n"
+                                           "text = \"Books.\"\n");
+    r = dedeleg("paper --template words.toml --out paper/", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "words.toml:5: service.libraries: no service \"libraries\" in the 2025-26 schedule");
+    EXPECT_FALSE(fs::exists(dir / "paper"));
+    fs::remove_all(dir);
+}
+
 TEST(Paper, DevonsPaperIsCompleteWithNoHaveringWords) {
     const fs::path dir = scratch("paper-devon");
     const std::string data = std::string(DEDELEG_TEST_DATA) + "/devon/";
