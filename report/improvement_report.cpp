@@ -3,6 +3,7 @@
 #include "calc/money_format.hpp"
 #include "model/claims_simulation.hpp"
 #include "report/csv_field.hpp"
+#include "report/html_text.hpp"
 #include "report/markdown.hpp"
 
 #include <nlohmann/json.hpp>
@@ -31,19 +32,7 @@ std::string activities_text(const model::SchoolPlan& p) {
     return out.empty() ? "none" : out;
 }
 
-std::string xml(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string xml(std::string_view text) { return html_text(text); }  // the chart's SVG text
 
 }  // namespace
 
