@@ -58,18 +58,44 @@ void write_wide_csv(std::ostream& out, const calc::Census& census, const calc::S
 void write_long_csv(std::ostream& out, const calc::Census& census, const calc::Schedule& schedule,
                     const calc::Calculation& calc) {
     out << "URN,School,Service,Factor,Count,Rate,Amount\n";
+    // Rows go through one reused buffer, as in the wide layout.
+    std::string buffer, who;
+    buffer.reserve(1 << 16);
+    const auto flush_if_full = [&] {
+        if (buffer.size() < (1 << 16) - 1024) return;
+        out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        buffer.clear();
+    };
     for (const calc::ServiceResult& r : calc.services) {
         const calc::Service& svc = schedule.services[r.service];
-        const std::string service = csv_text(svc.id);
         for (const calc::SchoolCharge& c : r.charges) {
             const calc::School& s = census.schools[c.school];
-            const std::string who = csv_text(s.urn) + ',' + csv_text(s.name) + ',' + service + ',';
-            for (const calc::FactorCharge& f : calc::breakdown(s, svc, r.rates))
-                out << who << calc::code_of(f.factor) << ',' << f.count.value.to_string() << ','
-                    << f.rate.value.to_string() << ',' << f.amount.value.to_string() << '\n';
-            out << who << "ROUNDED,,," << calc::format_plain(c.amount().value, 2) << '\n';
+            who.clear();
+            append_csv_text(who, s.urn);
+            who += ',';
+            append_csv_text(who, s.name);
+            who += ',';
+            append_csv_text(who, svc.id);
+            who += ',';
+            for (const calc::FactorCharge& f : calc::breakdown(s, svc, r.rates)) {
+                buffer += who;
+                buffer += calc::code_of(f.factor);
+                buffer += ',';
+                calc::append_plain(buffer, f.count.value, f.count.value.scale());
+                buffer += ',';
+                calc::append_plain(buffer, f.rate.value, f.rate.value.scale());
+                buffer += ',';
+                calc::append_plain(buffer, f.amount.value, f.amount.value.scale());
+                buffer += '\n';
+            }
+            buffer += who;
+            buffer += "ROUNDED,,,";
+            calc::append_plain(buffer, c.amount().value, 2);
+            buffer += '\n';
+            flush_if_full();
         }
     }
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     out << "TOTAL,,,,,," << calc::format_plain(calc.sum_of_rounded.value, 2) << '\n';
 }
 
