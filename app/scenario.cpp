@@ -302,7 +302,17 @@ std::vector<std::size_t> Scenario::school_rows(const std::string& filter, School
             default: return key[a] < key[b];
         }
     };
-    std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) { return descending ? less(b, a) : less(a, b); });
+    if (column == SchoolColumn::urn || column == SchoolColumn::name || column == SchoolColumn::phase) {
+        std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) { return descending ? less(b, a) : less(a, b); });
+        return rows;
+    }
+    // Whole-number keys: (key, census order) pairs sorted in place give the stable order
+    // without a merge buffer (the GUI re-sorts 20,000 rows on every edit).
+    std::vector<std::pair<long long, std::size_t>> keyed;
+    keyed.reserve(rows.size());
+    for (std::size_t i : rows) keyed.emplace_back(descending ? -key[i] : key[i], i);
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t k = 0; k < keyed.size(); ++k) rows[k] = keyed[k].second;
     return rows;
 }
 

@@ -1,14 +1,21 @@
 #include "calc/range.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace calc {
 
 std::optional<PoundRange> range_of(const ServiceResult& result) {
-    std::vector<Decimal> amounts;
-    amounts.reserve(result.charges.size());
-    for (const SchoolCharge& c : result.charges) amounts.push_back(c.amount().value);
-    return range_of(std::move(amounts));
+    // Sorted as whole pence (the GUI asks every frame); the lowest, the two middle and the
+    // highest charges then give range_of(amounts)'s range exactly.
+    if (result.charges.empty()) return std::nullopt;
+    std::vector<std::int64_t> pence;
+    pence.reserve(result.charges.size());
+    for (const SchoolCharge& c : result.charges) pence.push_back(c.pennies);
+    std::sort(pence.begin(), pence.end());
+    const std::size_t n = pence.size();
+    const auto money = [](std::int64_t p) { return Decimal::from_units(p, 2); };
+    return range_of({money(pence.front()), money(pence[(n - 1) / 2]), money(pence[n / 2]), money(pence.back())});
 }
 
 std::optional<PoundRange> range_of(std::vector<Decimal> amounts) {
