@@ -42,9 +42,10 @@ figcaption { font-size: 8.5pt; color: #333; }
 table.schools { font-size: 7.5pt; }
 table.schools th, table.schools td { padding: 1pt 2pt; }
 footer { margin-top: 16pt; border-top: 1px solid #999; font-size: 9pt; }
-section.statement { break-after: page; font-size: 9pt; }
+section.statement { break-after: page; font-size: 8.5pt; }
 section.statement h2 { margin-top: 0; }
-section.statement th, section.statement td { padding: 1pt 3pt; }
+section.statement th, section.statement td { padding: 0.5pt 3pt; }
+section.statement table { margin: 2pt 0 4pt; }
 section.statement:last-of-type { break-after: auto; }
 @media screen { body { padding: 12pt; } section.service, section.summary, section.appendix { border-top: 3px double #999; margin-top: 18pt; } }
 )";

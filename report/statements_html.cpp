@@ -53,8 +53,10 @@ void write_statement(std::ostream& out, const Paper& p, const calc::SchoolStatem
            "<th>Amount</th></tr></thead>\n<tbody>\n";
     for (const calc::StatementLine& l : st.lines) {
         if (!l.charged_now) {
-            out << "<tr><th>" << html_text(l.service_name) << "</th><td colspan=\"3\">not charged in " << html_text(r.schedule.year)
-                << "</td><td class=\"num\">" << format_pounds(l.proposal.value, 2) << "</td></tr>\n";
+            out << "<tr><th>" << html_text(l.service_name) << "</th><td colspan=\"3\">not charged in " << html_text(r.schedule.year);
+            if (p.has_previous && l.charged_before)
+                out << " (" << html_text(r.previous->year) << ": " << format_pounds(l.baseline.value, 2) << ")";
+            out << "</td><td class=\"num\">" << format_pounds(l.proposal.value, 2) << "</td></tr>\n";
             continue;
         }
         bool first = true;
@@ -67,8 +69,11 @@ void write_statement(std::ostream& out, const Paper& p, const calc::SchoolStatem
             first = false;
         }
         out << "<tr class=\"total\">" << (first ? "<th>" + html_text(l.service_name) + "</th>" : "")
-            << "<td colspan=\"3\">charged (" << html_text(calc::rounded_words(r.schedule.rounding))
-            << ")</td><td class=\"num strong\">" << format_pounds(l.proposal.value, 2) << "</td></tr>\n";
+            << "<td colspan=\"3\">charged (" << html_text(calc::rounded_words(r.schedule.rounding)) << ")";
+        if (p.has_previous)
+            out << "; " << html_text(r.previous->year) << ": "
+                << (l.charged_before ? format_pounds(l.baseline.value, 2) : std::string("not charged"));
+        out << "</td><td class=\"num strong\">" << format_pounds(l.proposal.value, 2) << "</td></tr>\n";
     }
     out << "</tbody>\n</table>\n";
     out << "<table class=\"figures totals\">\n<tbody>\n<tr class=\"total\"><th>Total " << html_text(r.schedule.year)

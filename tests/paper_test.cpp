@@ -128,6 +128,7 @@ TEST_F(HaveringPaper, AStatementIsItsCensusCountsTimesTheRates) {
         EXPECT_SHOWS(page, amount(eal * calc::parse_number("38.00").value));
     }
     EXPECT_SHOWS(page, "<th>Pupils on roll (NOR)</th><td class=\"num\">" + school["NOR"] + "</td>");
+    EXPECT_SHOWS(page, "; 2024-25: " + calc::format_pounds(nor * calc::parse_number("36.96").value, 2));  // last year's maternity
     EXPECT_SHOWS(page, "Education Finance");  // the template's contact line
     EXPECT_SHOWS(page, "22 November 2024");    // and closing date
 }
