@@ -2,6 +2,8 @@
 
 #include "calc/eligibility.hpp"
 
+#include <algorithm>
+
 namespace calc {
 
 namespace {
@@ -41,12 +43,16 @@ std::vector<Diagnostic> missing_counts(const Census& census, const Schedule& sch
     for (const Service& service : schedule.services) {
         std::vector<RatesByPhase> options;
         for (const RateOption& option : service.options) options.push_back(effective_rates(census, service, option));
-        for (const School& school : census.schools)
+        for (const School& school : census.schools) {
+            // Almost every row has every count: then no charge can lack one.
+            if (std::all_of(school.no_count.begin(), school.no_count.end(), [](NoCount n) { return n == NoCount::given; }))
+                continue;
             for (const RatesByPhase& rates : options)
                 if (auto d = missing_count(census, school, service, rates)) {
                     out.push_back(std::move(*d));
                     break;
                 }
+        }
     }
     return out;
 }
