@@ -182,6 +182,26 @@ TEST(Paper, ATemplateIsCheckedLikeAnyInput) {
     fs::remove_all(dir);
 }
 
+TEST(Paper, NamesFromFilesAreTextNeverMarkup) {
+    const fs::path dir = scratch("paper-hostile");
+    testing_cli::write(dir / "c.csv", "URN,School,Phase,Governance,NOR,FSM\n"
+                                      "1,\"<script>alert(1)</script> & \"\"Co\"\"\",primary,maintained,100,9\n");
+    testing_cli::write(dir / "r.toml", "[schedule]\nauthority = \"<b>Testshire</b>\"\nyear = \"2025-26\"\n\n[[service]]\n"
+                                      "id = \"fsm\"\nname = \"FSM <i>checking</i>\"\nkind = \"de-delegated\"\n"
+                                      "phases = [\"primary\"]\nrates = { FSM = \"6.255\" }\n");
+    const auto r = dedeleg("paper --census c.csv --rates r.toml --out p", dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const char* file : {"paper.html", "statements.html"}) {
+        const std::string html = slurp(dir / "p" / file);
+        EXPECT_EQ(html.find("<script"), std::string::npos) << file;
+        EXPECT_EQ(html.find("<b>Testshire"), std::string::npos) << file;
+        EXPECT_SHOWS(html, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;");
+        EXPECT_SHOWS(html, "&lt;b&gt;Testshire&lt;/b&gt;");
+    }
+    EXPECT_SHOWS(slurp(dir / "p" / "paper.html"), "FSM &lt;i&gt;checking&lt;/i&gt;");
+    fs::remove_all(dir);
+}
+
 TEST(Paper, DevonsPaperIsCompleteWithNoHaveringWords) {
     const fs::path dir = scratch("paper-devon");
     const std::string data = std::string(DEDELEG_TEST_DATA) + "/devon/";
