@@ -167,7 +167,10 @@ private:
                 else if (auto v = number(c, text, false)) {
                     if (nor && *v > Decimal(*nor))
                         problem(c, "count " + std::string(text) + " is above NOR " + std::to_string(*nor));
-                    school.census[calc::index_of(c.factor)] = *v;
+                    // Bounded on its own too: NOR on the same row may be unreadable.
+                    else if (*v > Decimal(kMaxPupils))
+                        problem(c, "more than 10,000,000: \"" + std::string(text) + "\"");
+                    else school.census[calc::index_of(c.factor)] = *v;
                 }
                 break;
             case K::exempt: read_exempt(c, text, school); break;
@@ -253,7 +256,8 @@ calc::Census load_census(std::string_view text, const std::string& file) {
     long header_line = 0;
 
     // Rows are checked as they are read; every problem is collected before failing.
-    // The callback runs inside libcsv (C): it records problems and never throws.
+    // The callback records problems rather than throwing; anything it does throw
+    // is carried past libcsv and rethrown (see for_each_csv_row).
     bool header_read = false;
     // One school a line at most: reserving from the line count spares the copies of a growing vector.
     census.schools.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));

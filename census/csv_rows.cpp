@@ -3,6 +3,7 @@
 #include <csv.h>
 
 #include <cstdio>
+#include <exception>
 
 namespace census {
 
@@ -39,6 +40,7 @@ struct Collector {
     std::string bytes;
     std::vector<std::size_t> ends;
     std::vector<std::string_view> fields;
+    std::exception_ptr failure;
 
     static void on_field(void* data, std::size_t size, void* self) {
         auto* c = static_cast<Collector*>(self);
@@ -53,7 +55,15 @@ struct Collector {
             c->fields.emplace_back(c->bytes.data() + begin, end - begin);
             begin = end;
         }
-        c->on_row(CsvRowView{c->line, c->fields});
+        // An exception must not unwind through libcsv's C frames: it is kept
+        // and rethrown once libcsv has returned.
+        if (!c->failure) {
+            try {
+                c->on_row(CsvRowView{c->line, c->fields});
+            } catch (...) {
+                c->failure = std::current_exception();
+            }
+        }
         c->bytes.clear();
         c->ends.clear();
         c->row_open = false;
@@ -109,9 +119,18 @@ void for_each_csv_row(std::string_view text, const std::string& file,
                       const std::function<void(const CsvRowView&)>& on_row, CsvReading reading) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 byte-order mark
 
-    csv_parser parser;
-    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
-    Collector collector{on_row, 0, false, {}, {}, {}};
+    // Freed on every way out: a row callback may throw (a caller's own error).
+    struct Parser {
+        csv_parser p;
+        Parser() {
+            if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
+        }
+        ~Parser() { csv_free(&p); }
+        Parser(const Parser&) = delete;
+        Parser& operator=(const Parser&) = delete;
+    } owned;
+    csv_parser& parser = owned.p;
+    Collector collector{on_row, 0, false, {}, {}, {}, {}};
     std::vector<calc::Diagnostic> problems;
 
     // The whole text is checked first, so a file that is not UTF-8 is refused
@@ -154,8 +173,10 @@ void for_each_csv_row(std::string_view text, const std::string& file,
             collector.line = line_number;
             collector.row_open = true;
         }
-        if (csv_parse(&parser, line.data(), line.size(), Collector::on_field, Collector::on_row_end, &collector) !=
-            line.size()) {
+        const std::size_t parsed =
+            csv_parse(&parser, line.data(), line.size(), Collector::on_field, Collector::on_row_end, &collector);
+        if (collector.failure) std::rethrow_exception(collector.failure);
+        if (parsed != line.size()) {
             problems.push_back({file, line_number, "", std::string("malformed CSV: ") +
                                                            csv_strerror(csv_error(&parser)) +
                                                            " (a quote inside a field must be doubled)"});
@@ -164,7 +185,7 @@ void for_each_csv_row(std::string_view text, const std::string& file,
     }
     if (problems.empty() && csv_fini(&parser, Collector::on_field, Collector::on_row_end, &collector) != 0)
         problems.push_back({file, collector.line, "", "malformed CSV: a quoted field is never closed"});
-    csv_free(&parser);
+    if (collector.failure) std::rethrow_exception(collector.failure);
     if (!problems.empty()) throw calc::InputError(std::move(problems));
 }
 

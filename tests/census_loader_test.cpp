@@ -96,6 +96,17 @@ TEST(CensusLoader, RefusesValuesThatWouldOverflow) {
               "c.csv:2: FSM: too many digits (at most 38): \"1" + std::string(40, '0') + "\"");
     EXPECT_EQ(first_problem(kHeader + "1,,A,primary,maintained,10,0." + std::string(31, '1') + "\n").substr(0, 40),
               "c.csv:2: FSM: more than 30 decimal place");
+    // A count is bounded even where NOR on its row is unreadable (found by the census fuzzer:
+    // it escaped as an overflow with no file or line).
+    EXPECT_EQ(first_problem(kHeader + "1,,A,primary,maintained,x,99999999999999999999\n"),
+              "c.csv:2: NOR: not a number: \"x\"");
+    try {
+        census::load_census(kHeader + "1,,A,primary,maintained,x,99999999999999999999\n", "c.csv");
+        ADD_FAILURE() << "accepted";
+    } catch (const calc::InputError& e) {
+        ASSERT_EQ(e.diagnostics.size(), 2U);
+        EXPECT_EQ(e.diagnostics[1].to_string(), "c.csv:2: FSM: more than 10,000,000: \"99999999999999999999\"");
+    }
 }
 
 TEST(CensusLoader, RefusesAGiantLine) {
