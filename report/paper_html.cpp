@@ -211,39 +211,91 @@ void write_summary(std::ostream& out, const Paper& p) {
     out << "<li>" << html_text(summary_reconciliation(sum)) << "</li>\n</ul>\n</section>\n";
 }
 
+// The appendix's columns: this year's services in schedule order, then any
+// service charged last year only, so each school's row adds to its totals.
+std::vector<std::pair<std::string, std::string>> appendix_services(const Paper& p) {
+    std::vector<std::pair<std::string, std::string>> ids;
+    const auto add = [&](const std::string& id, const std::string& name) {
+        for (const auto& [known, _] : ids)
+            if (known == id) return;
+        ids.emplace_back(id, name);
+    };
+    for (const calc::Service& s : p.tables.schedule.services) add(s.id, s.name);
+    for (const calc::SchoolStatement& s : p.statements)
+        for (const calc::StatementLine& l : s.lines) add(l.service_id, l.service_name);
+    return ids;
+}
+
+// One school's figure for a service: this year's charge, last year's, or the change.
+enum class AppendixRow { proposal, baseline, change };
+
+// The appendix's figures are in pounds without the sign: eleven columns must fit A4.
+std::string without_pound_sign(std::string text) {
+    if (const std::size_t at = text.find("£"); at != std::string::npos) text.erase(at, std::string_view("£").size());
+    return text;
+}
+
+std::string appendix_figure(const calc::SchoolStatement& s, const std::string& id, AppendixRow row) {
+    for (const calc::StatementLine& l : s.lines) {
+        if (l.service_id != id) continue;
+        switch (row) {
+            case AppendixRow::proposal:
+                if (l.charged_now) return without_pound_sign(format_pounds(l.proposal.value, 2));
+                break;
+            case AppendixRow::baseline:
+                if (l.charged_before) return without_pound_sign(format_pounds(l.baseline.value, 2));
+                break;
+            case AppendixRow::change:
+                if (l.charged_now || l.charged_before)
+                    return without_pound_sign(format_pounds(l.change().value, 2, calc::Negative::parentheses));
+                break;
+        }
+    }
+    return "—";
+}
+
+// Every maintained school, a column per service. With last year's schedule
+// each school takes three rows (this year, last year, change), kept together
+// on a page; without it, one row.
 void write_appendix(std::ostream& out, const Paper& p) {
     const TablesReport& r = p.tables;
+    const auto services = appendix_services(p);
     out << "<section class=\"appendix\">\n<h2>Appendix: each maintained school's contribution</h2>\n";
-    out << "<p>" << html_text(calc::charge_sentence(r.schedule.rounding)) << " Academies are never charged.</p>\n";
-    out << "<table class=\"figures schools\">\n<thead><tr><th>URN</th><th>School</th><th>Phase</th>";
-    std::vector<std::string> ids;
-    for (const calc::Service& s : r.schedule.services) {
-        ids.push_back(s.id);
-        out << "<th>" << html_text(s.name) << "</th>";
-    }
-    out << "<th>Total " << html_text(r.schedule.year) << "</th>";
-    if (p.has_previous) out << "<th>Total " << html_text(r.previous->year) << "</th><th>Change</th>";
-    out << "</tr></thead>\n<tbody>\n";
+    out << "<p>" << html_text(calc::charge_sentence(r.schedule.rounding)) << " Academies are never charged. Figures in £.";
+    if (p.has_previous)
+        out << html_text(" Each school shows " + r.schedule.year + " (proposed), " + r.previous->year +
+                         " (last year's rates on the same census) and the change; — where a service is not charged.");
+    out << "</p>\n<table class=\"figures schools\">\n<thead><tr><th>School (URN, phase)</th>";
+    if (p.has_previous) out << "<th>Year</th>";
+    for (const auto& [_, name] : services) out << "<th>" << html_text(name) << "</th>";
+    out << "<th>Total</th></tr></thead>\n";
+    const std::vector<std::pair<AppendixRow, std::string>> rows =
+        p.has_previous ? std::vector<std::pair<AppendixRow, std::string>>{{AppendixRow::proposal, r.schedule.year},
+                                                                          {AppendixRow::baseline, r.previous->year},
+                                                                          {AppendixRow::change, "Change"}}
+                       : std::vector<std::pair<AppendixRow, std::string>>{{AppendixRow::proposal, r.schedule.year}};
     for (const calc::SchoolStatement& s : p.statements) {
         const calc::School& school = r.census.schools[s.school];
-        out << "<tr>";
-        cell(out, school.urn);
-        cell(out, school.name);
-        cell(out, std::string(calc::label_of(school.phase)));
-        for (const std::string& id : ids) {
-            std::string text = "—";
-            for (const calc::StatementLine& l : s.lines)
-                if (l.service_id == id && l.charged_now) text = format_pounds(l.proposal.value, 2);
-            cell(out, text, "num");
+        out << "<tbody class=\"school\">\n";
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const auto& [row, label] = rows[i];
+            out << (row == AppendixRow::change ? "<tr class=\"change\">" : "<tr>");
+            if (i == 0) {
+                const std::string span = rows.size() > 1 ? " rowspan=\"" + std::to_string(rows.size()) + "\"" : "";
+                out << "<td" << span << ">" << html_text(school.name) << "<br><span class=\"small\">" << html_text(school.urn)
+                    << ", " << html_text(std::string(calc::label_of(school.phase))) << "</span></td>";
+            }
+            if (p.has_previous) cell(out, label, "year");
+            for (const auto& [id, _] : services) cell(out, appendix_figure(s, id, row), "num");
+            const calc::Money total = row == AppendixRow::proposal   ? s.proposal_total
+                                      : row == AppendixRow::baseline ? s.baseline_total
+                                                                     : s.change();
+            cell(out, without_pound_sign(format_pounds(total.value, 2, calc::Negative::parentheses)), "num strong");
+            out << "</tr>\n";
         }
-        cell(out, format_pounds(s.proposal_total.value, 2), "num strong");
-        if (p.has_previous) {
-            cell(out, format_pounds(s.baseline_total.value, 2), "num");
-            cell(out, format_pounds(s.change().value, 2, calc::Negative::parentheses), "num");
-        }
-        out << "</tr>\n";
+        out << "</tbody>\n";
     }
-    out << "</tbody>\n</table>\n</section>\n";
+    out << "</table>\n</section>\n";
 }
 
 }  // namespace

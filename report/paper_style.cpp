@@ -41,6 +41,11 @@ figure.chart svg { max-width: 100%; height: auto; }
 figcaption { font-size: 8.5pt; color: #333; }
 table.schools { font-size: 7.5pt; }
 table.schools th, table.schools td { padding: 1pt 2pt; }
+table.schools tbody.school { break-inside: avoid; border-top: 0.8pt solid #000; }
+table.schools td.num { white-space: nowrap; }
+table.schools td.year { white-space: nowrap; }
+table.schools .small { font-size: 6.5pt; color: #333; }
+table.schools tr.change td { font-style: italic; }
 footer { margin-top: 16pt; border-top: 1px solid #999; font-size: 9pt; }
 section.statement { break-after: page; font-size: 8.5pt; }
 section.statement h2 { margin-top: 0; }

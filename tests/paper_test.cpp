@@ -133,6 +133,57 @@ TEST_F(HaveringPaper, AStatementIsItsCensusCountsTimesTheRates) {
     EXPECT_SHOWS(page, "22 November 2024");    // and closing date
 }
 
+// The appendix: each maintained school three rows (this year, last year,
+// change), a column per service; each row adds to its total and the change
+// row is this year less last year, service by service.
+TEST_F(HaveringPaper, TheAppendixShowsEachServiceThisYearLastYearAndTheChange) {
+    const std::string html = slurp(*dir / "paper" / "paper.html");
+    const std::size_t from = html.find("<section class=\"appendix\">");
+    ASSERT_NE(from, std::string::npos);
+    const std::string appendix = html.substr(from, html.find("</section>", from) - from);
+    const auto value = [](std::string text) {
+        if (text == "—") return calc::Decimal(0);
+        const bool negative = text.front() == '(';
+        std::erase(text, ','), std::erase(text, '('), std::erase(text, ')');
+        const calc::Decimal v = calc::parse_number(text).value;
+        return negative ? -v : v;
+    };
+    const std::regex school_re("<tbody class=\"school\">([\\s\\S]*?)</tbody>");
+    const std::regex row_re("<tr[^>]*>([\\s\\S]*?)</tr>");
+    const std::regex num_re("<td class=\"num[^\"]*\">([^<]*)</td>");
+    int schools = 0;
+    bool some_change = false;
+    for (auto it = std::sregex_iterator(appendix.begin(), appendix.end(), school_re); it != std::sregex_iterator(); ++it) {
+        ++schools;
+        const std::string body = (*it)[1];
+        std::vector<std::vector<calc::Decimal>> rows;
+        for (auto r = std::sregex_iterator(body.begin(), body.end(), row_re); r != std::sregex_iterator(); ++r) {
+            const std::string row = (*r)[1];
+            rows.emplace_back();
+            for (auto n = std::sregex_iterator(row.begin(), row.end(), num_re); n != std::sregex_iterator(); ++n)
+                rows.back().push_back(value((*n)[1]));
+        }
+        ASSERT_EQ(rows.size(), 3u) << body;
+        for (const auto& row : rows) {
+            ASSERT_EQ(row.size(), 9u) << body;  // eight services and the total
+            calc::Decimal sum(0);
+            for (std::size_t i = 0; i + 1 < row.size(); ++i) sum = sum + row[i];
+            EXPECT_EQ(sum, row.back()) << body;
+        }
+        for (std::size_t i = 0; i < 9; ++i) {
+            EXPECT_EQ(rows[0][i] - rows[1][i], rows[2][i]) << body;
+            some_change = some_change || !rows[2][i].is_zero();
+        }
+    }
+    EXPECT_EQ(schools, 40);
+    EXPECT_TRUE(some_change);
+    // Parklands (102299): maternity at £40.49 this year and £36.96 last year on its 819 pupils.
+    EXPECT_SHOWS(appendix, "<td class=\"year\">2025-26</td><td class=\"num\">17,199.00</td><td class=\"num\">1,385.29</td>"
+                           "<td class=\"num\">33,161.31</td>");
+    EXPECT_SHOWS(appendix, "<td class=\"year\">2024-25</td><td class=\"num\">17,199.00</td><td class=\"num\">1,385.29</td>"
+                           "<td class=\"num\">30,270.24</td>");
+}
+
 TEST(Paper, AFailedRunLeavesNoFolder) {
     const fs::path dir = scratch("paper-bad");
     testing_cli::write(dir / "bad.csv", "URN,Phase,Governance,NOR\n100001,primary,maintained,-5\n");
