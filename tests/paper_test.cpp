@@ -11,7 +11,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <regex>
 
 namespace {
 
@@ -148,20 +147,25 @@ TEST_F(HaveringPaper, TheAppendixShowsEachServiceThisYearLastYearAndTheChange) {
         const calc::Decimal v = calc::parse_number(text).value;
         return negative ? -v : v;
     };
-    const std::regex school_re("<tbody class=\"school\">([\\s\\S]*?)</tbody>");
-    const std::regex row_re("<tr[^>]*>([\\s\\S]*?)</tr>");
-    const std::regex num_re("<td class=\"num[^\"]*\">([^<]*)</td>");
+    // Each part of `text` between `open` and `close`, in order (open's own '>' included in it).
+    const auto parts = [](const std::string& text, const std::string& open, const std::string& close) {
+        std::vector<std::string> out;
+        for (std::size_t at = text.find(open); at != std::string::npos; at = text.find(open, at)) {
+            const std::size_t begin = text.find('>', at) + 1;
+            const std::size_t end = text.find(close, begin);
+            out.push_back(text.substr(begin, end - begin));
+            at = end;
+        }
+        return out;
+    };
     int schools = 0;
     bool some_change = false;
-    for (auto it = std::sregex_iterator(appendix.begin(), appendix.end(), school_re); it != std::sregex_iterator(); ++it) {
+    for (const std::string& body : parts(appendix, "<tbody class=\"school\"", "</tbody>")) {
         ++schools;
-        const std::string body = (*it)[1];
         std::vector<std::vector<calc::Decimal>> rows;
-        for (auto r = std::sregex_iterator(body.begin(), body.end(), row_re); r != std::sregex_iterator(); ++r) {
-            const std::string row = (*r)[1];
+        for (const std::string& row : parts(body, "<tr", "</tr>")) {
             rows.emplace_back();
-            for (auto n = std::sregex_iterator(row.begin(), row.end(), num_re); n != std::sregex_iterator(); ++n)
-                rows.back().push_back(value((*n)[1]));
+            for (const std::string& figure : parts(row, "<td class=\"num", "</td>")) rows.back().push_back(value(figure));
         }
         ASSERT_EQ(rows.size(), 3u) << body;
         for (const auto& row : rows) {
