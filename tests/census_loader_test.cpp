@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
 namespace {
 
 calc::Decimal d(const char* text) { return calc::parse_number(text).value; }
@@ -249,6 +251,24 @@ TEST(PackedCount, ACountReadsBackAsTheSameDecimal) {
     EXPECT_EQ(calc::count_of(s, calc::Factor::PLACE).to_string(), "156.5");
     EXPECT_THROW(calc::PackedCount(calc::Decimal(-1)), calc::DecimalOverflow);
     EXPECT_LE(sizeof(calc::PackedCount), 16u);
+}
+
+// The census columns' counts are packed apart from their scales: each slot
+// reads back as written, a slot's write leaves its neighbours alone, a count
+// that cannot be held is refused, and the school record stays small.
+TEST(PackedCount, CensusCountsKeepEachSlotApart) {
+    calc::CensusCounts counts;
+    const char* values[] = {"0", "30.500", "24.691357802400", "9999999.999999999999", "1"};
+    for (std::size_t i = 0; i < std::size(values); ++i) counts[i] = d(values[i]);
+    for (std::size_t i = 0; i < std::size(values); ++i) EXPECT_EQ(std::as_const(counts)[i].to_string(), values[i]);
+    counts[2] = d("7");
+    EXPECT_EQ(counts[1].to_string(), "30.500");
+    EXPECT_EQ(counts[2].to_string(), "7");
+    EXPECT_EQ(counts[3].to_string(), "9999999.999999999999");
+    EXPECT_THROW(counts[0] = d("-1"), calc::DecimalOverflow);
+    EXPECT_THROW(counts[0] = d("99999999999999999999.5"), calc::DecimalOverflow);
+    EXPECT_EQ(counts[0].to_string(), "0");  // a refused write changes nothing
+    EXPECT_LE(sizeof(calc::School), 288u);  // was 384 with thirteen 16-byte PackedCounts
 }
 
 }  // namespace
