@@ -1,6 +1,7 @@
 #pragma once
 // A school as the engine sees it: plain data, filled by census/.
 
+#include "calc/compact_string.hpp"
 #include "calc/decimal.hpp"
 #include "calc/factor.hpp"
 
@@ -110,9 +111,9 @@ struct School {
     std::vector<std::string> exempt;                  ///< service ids not charged
     PackedCount places;                               ///< special-school places
     CensusCounts census;                              ///< counts of the census-column factors; other slots unused
-    std::string urn;
-    std::string laestab;
-    std::string name;
+    CompactString urn;                                ///< 16 bytes each, not std::string's 32
+    CompactString laestab;
+    CompactString name;
     long source_line = 0;                             ///< where the census row starts, for messages
 };
 

@@ -4,12 +4,14 @@
 #include "calc/number_text.hpp"
 #include "calc/text.hpp"
 #include "census/csv_rows.hpp"
-#include "io/text_file.hpp"
+#include "io/file_lines.hpp"
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
-#include <unordered_map>
+#include <array>
+#include <memory>
 #include <optional>
 
 namespace census {
@@ -58,6 +60,29 @@ std::optional<Column> column_for(std::string_view header) {
         return Column{is_prop ? K::proportion : K::count, *factor, std::string(header)};
     return std::nullopt;
 }
+
+// The URNs a census has given so far, a bit each, in blocks of 65,536 made as
+// they are first needed: a census's URNs sit in a few such ranges, so this
+// takes kilobytes where a hash map took 40 bytes a school and a heap block each.
+class UrnSet {
+public:
+    /// Adds `urn` (1..99999999); false if it was already there.
+    bool insert(std::uint32_t urn) {
+        auto& block = blocks_[urn >> kBlockBits];
+        if (!block) block = std::make_unique<Block>();
+        std::uint64_t& word = (*block)[(urn & kBlockMask) >> 6];
+        const std::uint64_t bit = std::uint64_t{1} << (urn & 63);
+        if (word & bit) return false;
+        word |= bit;
+        return true;
+    }
+
+private:
+    static constexpr unsigned kBlockBits = 16;
+    static constexpr std::uint32_t kBlockMask = (1u << kBlockBits) - 1;
+    using Block = std::array<std::uint64_t, (1u << kBlockBits) / 64>;
+    std::vector<std::unique_ptr<Block>> blocks_ = std::vector<std::unique_ptr<Block>>((99'999'999u >> kBlockBits) + 1);
+};
 
 bool is_service_id(std::string_view id) {
     if (id.empty()) return false;
@@ -246,23 +271,27 @@ std::string known_columns() {
     return out + ", Exempt";
 }
 
-calc::Census load_census(std::string_view text, const std::string& file) {
+namespace {
+
+// Rows from wherever `read_rows` reads them; `reserve` is told the line count
+// when it is known (one school a line at most: reserving spares the copies of a growing vector).
+calc::Census load_rows(const std::string& file,
+                       const std::function<void(const std::function<void(const CsvRowView&)>&,
+                                                const std::function<void(long)>&)>& read_rows) {
     calc::Census census;
     census.source = file;
     std::vector<calc::Diagnostic> problems;
     std::vector<Column> columns;
     std::optional<RowReader> reader;
-    std::unordered_map<std::uint32_t, long> urn_lines;  // a valid URN is 1..99999999: its number is its identity
+    UrnSet urns;  // a valid URN is 1..99999999: its number is its identity
     long header_line = 0;
 
     // Rows are checked as they are read; every problem is collected before failing.
     // The callback records problems rather than throwing; anything it does throw
     // is carried past libcsv and rethrown (see for_each_csv_row).
     bool header_read = false;
-    // One school a line at most: reserving from the line count spares the copies of a growing vector.
-    census.schools.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
-    urn_lines.reserve(census.schools.capacity());
-    for_each_csv_row(text, file, [&](const CsvRowView& row) {
+    const auto reserve = [&](long lines) { census.schools.reserve(static_cast<std::size_t>(lines)); };
+    read_rows([&](const CsvRowView& row) {
         if (!header_read) {
             header_read = true;
             header_line = row.line;
@@ -277,14 +306,16 @@ calc::Census load_census(std::string_view text, const std::string& file) {
             return;
         }
         calc::School school = reader->read(row);
-        if (!school.urn.empty() && urn_problem(school.urn).empty()) {
-            const auto [it, fresh] = urn_lines.emplace(static_cast<std::uint32_t>(std::stoul(school.urn)), row.line);
-            if (!fresh)
-                problems.push_back({file, row.line, "URN", "URN " + school.urn + " already given on line " +
-                                                               std::to_string(it->second)});
+        if (!school.urn.empty() && urn_problem(school.urn).empty() &&
+            !urns.insert(static_cast<std::uint32_t>(std::stoul(school.urn)))) {
+            // Rare, and at most kMaxProblems times: the first school with it is looked for then.
+            const auto first = std::find_if(census.schools.begin(), census.schools.end(),
+                                            [&](const calc::School& s) { return s.urn == school.urn; });
+            const std::string where = first == census.schools.end() ? "" : " on line " + std::to_string(first->source_line);
+            problems.push_back({file, row.line, "URN", "URN " + school.urn + " already given" + where});
         }
         census.schools.push_back(std::move(school));
-    });
+    }, reserve);
     if (!header_read) throw calc::InputError({{file, 1, "", "empty file: a census needs a header row and schools"}});
     if (census.schools.empty() && problems.empty())
         throw calc::InputError({{file, header_line, "", "no schools below the header"}});
@@ -292,7 +323,19 @@ calc::Census load_census(std::string_view text, const std::string& file) {
     return census;
 }
 
-calc::Census load_census_file(const std::string& path) { return load_census(io::read_text_file(path), path); }
+}  // namespace
+
+calc::Census load_census(std::string_view text, const std::string& file) {
+    return load_rows(file, [&](const auto& on_row, const auto& reserve) {
+        reserve(static_cast<long>(std::count(text.begin(), text.end(), '\n')) + 1);
+        for_each_csv_row(text, file, on_row);
+    });
+}
+
+calc::Census load_census_file(const std::string& path) {
+    const io::FileLines lines(path);
+    return load_rows(path, [&](const auto& on_row, const auto& reserve) { for_each_csv_row(lines, on_row, reserve); });
+}
 
 std::vector<calc::Diagnostic> check_exemptions(const calc::Census& census, const calc::Schedule& schedule) {
     std::vector<calc::Diagnostic> problems;

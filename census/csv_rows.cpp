@@ -1,8 +1,12 @@
 #include "census/csv_rows.hpp"
 
+#include "io/file_lines.hpp"
+
 #include <csv.h>
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 
 namespace census {
@@ -15,6 +19,12 @@ constexpr std::size_t kMaxLineBytes = 1 << 20;
 std::size_t first_invalid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
+        // Eight ASCII bytes at a time: a census is nearly all ASCII.
+        for (std::uint64_t word; i + 8 <= s.size(); i += 8) {
+            std::memcpy(&word, s.data() + i, 8);
+            if (word & 0x8080808080808080u) break;
+        }
+        if (i >= s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         std::size_t extra = 0;
         if (c < 0x80) extra = 0;
@@ -117,8 +127,20 @@ void for_each_csv_row(std::string_view text, const std::string& file,
 
 void for_each_csv_row(std::string_view text, const std::string& file,
                       const std::function<void(const CsvRowView&)>& on_row, CsvReading reading) {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 byte-order mark
+    const auto lines = [&](const LineHandler& on_line) { io::for_each_line_of(text, on_line); };
+    for_each_csv_row(lines, /*rechecked=*/false, file, on_row, reading, nullptr);
+}
 
+void for_each_csv_row(const io::FileLines& file, const std::function<void(const CsvRowView&)>& on_row,
+                      const std::function<void(long lines)>& on_checked) {
+    // A file may change between the two passes, so the second checks each line again.
+    const auto lines = [&](const LineHandler& on_line) { file.for_each_line(kMaxLineBytes, on_line); };
+    for_each_csv_row(lines, /*rechecked=*/true, file.path(), on_row, CsvReading::in_place, on_checked);
+}
+
+void for_each_csv_row(const EachLine& lines, bool recheck, const std::string& file,
+                      const std::function<void(const CsvRowView&)>& on_row, CsvReading reading,
+                      const std::function<void(long lines)>& on_checked) {
     // Freed on every way out: a row callback may throw (a caller's own error).
     struct Parser {
         csv_parser p;
@@ -133,15 +155,8 @@ void for_each_csv_row(std::string_view text, const std::string& file,
     Collector collector{on_row, 0, false, {}, {}, {}, {}};
     std::vector<calc::Diagnostic> problems;
 
-    // The whole text is checked first, so a file that is not UTF-8 is refused
-    // as such before any row is looked at.
-    long line_number = 0;
-    for (std::size_t start = 0; start < text.size() && problems.empty();) {
-        const std::size_t newline = text.find('\n', start);
-        const std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
-        const std::string_view line = text.substr(start, end - start);
-        start = end;
-        ++line_number;
+    // A line's problem, if any: too long, or a byte that is not UTF-8.
+    const auto check = [&](std::string_view line, long line_number) {
         if (line.size() > kMaxLineBytes) {
             problems.push_back({file, line_number, "", "line longer than 1 MiB; is this a census CSV?"});
         } else if (const std::size_t bad = first_invalid_utf8(line); bad != std::string_view::npos) {
@@ -151,23 +166,36 @@ void for_each_csv_row(std::string_view text, const std::string& file,
                                 std::string("byte ") + hex + " at byte " + std::to_string(bad + 1) +
                                     " is not UTF-8; save the file as CSV UTF-8"});
         }
-    }
+        return problems.empty();
+    };
+    // The byte-order mark of UTF-8, if the first line starts with one, is not part of the text.
+    const auto without_bom = [](std::string_view line, long line_number) {
+        if (line_number == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+        return line;
+    };
+
+    // The whole text is checked first, so a file that is not UTF-8 is refused
+    // as such before any row is looked at.
+    long line_number = 0;
+    lines([&](std::string_view line) {
+        ++line_number;
+        return check(without_bom(line, line_number), line_number);
+    });
+    if (!problems.empty()) throw calc::InputError(std::move(problems));
+    if (on_checked) on_checked(line_number);
 
     line_number = 0;
-    std::size_t start = 0;
-    while (start < text.size() && problems.empty()) {
-        const std::size_t newline = text.find('\n', start);
-        const std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
-        const std::string_view line = text.substr(start, end - start);
-        start = end;
+    lines([&](std::string_view raw) {
         ++line_number;
+        const std::string_view line = without_bom(raw, line_number);
+        if (recheck && !check(line, line_number)) return false;
         // libcsv between rows (its public state field; 0 is ROW_NOT_BEGUN): a
         // carriage return can end a row mid-line and a quote open the next.
         const bool between_rows = parser.pstate == 0;
-        if (between_rows && is_blank(line)) continue;  // libcsv skips it too
+        if (between_rows && is_blank(line)) return true;  // libcsv skips it too
         if (between_rows && reading == CsvReading::in_place && split_plain_line(line, collector.fields)) {
             on_row(CsvRowView{line_number, collector.fields});
-            continue;
+            return true;
         }
         if (!collector.row_open) {
             collector.line = line_number;
@@ -180,9 +208,10 @@ void for_each_csv_row(std::string_view text, const std::string& file,
             problems.push_back({file, line_number, "", std::string("malformed CSV: ") +
                                                            csv_strerror(csv_error(&parser)) +
                                                            " (a quote inside a field must be doubled)"});
-            break;
+            return false;
         }
-    }
+        return true;
+    });
     if (problems.empty() && csv_fini(&parser, Collector::on_field, Collector::on_row_end, &collector) != 0)
         problems.push_back({file, collector.line, "", "malformed CSV: a quoted field is never closed"});
     if (collector.failure) std::rethrow_exception(collector.failure);

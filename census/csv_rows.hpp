@@ -2,6 +2,7 @@
 // RFC 4180 rows with the line each starts on, read by libcsv.
 
 #include "calc/diagnostic.hpp"
+#include "io/file_lines.hpp"
 
 #include <functional>
 #include <span>
@@ -42,5 +43,19 @@ void for_each_csv_row(std::string_view text, const std::string& file,
 enum class CsvReading { in_place, libcsv_only };
 void for_each_csv_row(std::string_view text, const std::string& file,
                       const std::function<void(const CsvRowView&)>& on_row, CsvReading reading);
+
+/// The same, reading `file` in blocks twice (checked, then split: it is never
+/// held whole), and calling `on_checked` with its line count between the two.
+/// Every line is checked again as it is split, in case the file has changed.
+void for_each_csv_row(const io::FileLines& file, const std::function<void(const CsvRowView&)>& on_row,
+                      const std::function<void(long lines)>& on_checked);
+
+/// Where the rows come from: something that hands each line to a handler
+/// until it returns false.
+using LineHandler = std::function<bool(std::string_view)>;
+using EachLine = std::function<void(const LineHandler&)>;
+void for_each_csv_row(const EachLine& lines, bool recheck, const std::string& file,
+                      const std::function<void(const CsvRowView&)>& on_row, CsvReading reading,
+                      const std::function<void(long lines)>& on_checked);
 
 }  // namespace census

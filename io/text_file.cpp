@@ -39,10 +39,7 @@ std::string read_text_file(const std::string& path, const ReadOptions& options) 
     if (options.regular_file_only && !S_ISREG(st.st_mode)) refuse(path, "is not a regular file (a device, FIFO or socket)");
     const auto too_large = [&] { refuse(path, "larger than " + std::to_string(options.max_bytes) + " bytes"); };
     if (S_ISREG(st.st_mode) && static_cast<unsigned long long>(st.st_size) > options.max_bytes) too_large();
-    {
-        const std::lock_guard<std::mutex> hold(read_lock);
-        read_paths().push_back(path);
-    }
+    remember_input(path);
     // One read into a buffer of the file's size: a stringstream copy costs 20x more on a large census.
     std::string bytes;
     if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
@@ -58,6 +55,11 @@ std::string read_text_file(const std::string& path, const ReadOptions& options) 
         bytes.append(chunk, static_cast<std::size_t>(got));
     }
     return bytes;
+}
+
+void remember_input(const std::string& path) {
+    const std::lock_guard<std::mutex> hold(read_lock);
+    read_paths().push_back(path);
 }
 
 std::vector<std::string> files_read() {

@@ -30,4 +30,7 @@ std::string read_text_file(const std::string& path, const ReadOptions& options =
 /// output replaces them.
 std::vector<std::string> files_read();
 
+/// Adds `path` to files_read(): for a file read some other way (io::FileLines).
+void remember_input(const std::string& path);
+
 }  // namespace io

@@ -3,11 +3,19 @@
 // and refusals as libcsv alone.
 #include "calc/diagnostic.hpp"
 #include "census/csv_rows.hpp"
+#include "io/file_lines.hpp"
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 
 namespace {
 
@@ -71,6 +79,94 @@ TEST(CsvReading, AnExceptionFromARowReachesTheCallerOnBothReadings) {
             EXPECT_EQ(rows, 2) << text;
         }
     }
+}
+
+}  // namespace
+
+namespace {
+
+// A census file is read in 1 MiB blocks, twice, and never held whole: it must
+// give what the same text in memory gives, wherever a block ends.
+std::string read_all_from_file(const std::string& text) {
+    const std::filesystem::path path = std::filesystem::temp_directory_path() / ("dedeleg-lines-" + std::to_string(::getpid()) + ".csv");
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << text;
+    }
+    std::string got;
+    try {
+        const io::FileLines lines(path.string());
+        long checked = -1;
+        census::for_each_csv_row(
+            lines,
+            [&](const census::CsvRowView& row) {
+                got += std::to_string(row.line) + ":";
+                for (std::string_view f : row.fields) got += "[" + std::string(f) + "]";
+                got += "\n";
+            },
+            [&](long n) { checked = n; });
+        EXPECT_GE(checked, 0) << "the line count is told before the rows";
+    } catch (const calc::InputError& e) {
+        for (const auto& d : e.diagnostics) got += "refused " + d.to_string() + "\n";
+    }
+    std::filesystem::remove(path);
+    // The file's messages name the file; the text's name t.csv.
+    for (std::size_t at; (at = got.find(path.string())) != std::string::npos;) got.replace(at, path.string().size(), "t.csv");
+    return got;
+}
+
+TEST(CsvReading, AFileReadInBlocksGivesWhatItsTextGives) {
+    const std::string mib(1 << 20, 'x');
+    std::vector<std::string> texts = {
+        "",
+        "a,b",
+        "\xEF\xBB\xBFURN,NOR\r\n1,2\r\n",
+        "a,\"b\nc\",d\ne,f\n",
+        // lines around the 1 MiB limit, and across the block boundary
+        "h\n" + mib.substr(0, (1 << 20) - 1) + "\nnext,row\n",
+        "h\n" + mib + "\nnext\n",
+        "h\n" + mib + "x",
+        "h\n" + mib + mib + mib + "\n",
+        "a,b\n" + std::string(1 << 20, ',') + "\n",
+        "a\n" + std::string((1 << 20) - 3, 'y') + "\n\xC3\n",
+    };
+    // Many short rows, some quoted over two lines, so blocks end everywhere in them.
+    std::mt19937 rng(1204);
+    for (int t = 0; t < 3; ++t) {
+        std::string text = "URN,School,NOR\n";
+        while (text.size() < (3u << 20) + rng() % 1000) {
+            const auto r = rng() % 20;
+            text += std::to_string(100000 + rng() % 900000) + "," +
+                    (r == 0 ? "\"Two\nlines, quoted\"" : r == 1 ? "\"\"\"Q\"\"\"" : "Name " + std::to_string(rng() % 999)) + "," +
+                    std::to_string(rng() % 1000) + (r == 2 ? "\r\n" : "\n");
+        }
+        if (t == 1) text += "\xFF,bad,1\n";  // refused in the first pass, after 3 MiB
+        if (t == 2) text += "1,\"never closed\n";
+        texts.push_back(text);
+    }
+    for (const std::string& text : texts) {
+        const std::string in_memory = read_all(text, census::CsvReading::in_place);
+        ASSERT_EQ(read_all_from_file(text), in_memory) << "text of " << text.size() << " bytes starting "
+                                                        << ::testing::PrintToString(text.substr(0, 40));
+    }
+}
+
+TEST(CsvReading, AFifoIsReadOnceAndItsLinesServedTwice) {
+    const std::filesystem::path path = std::filesystem::temp_directory_path() / ("dedeleg-fifo-" + std::to_string(::getpid()));
+    ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+    std::thread writer([&] {
+        std::ofstream out(path, std::ios::binary);
+        out << "URN,NOR\n1,2\n3,4\n";
+    });
+    std::string got;
+    {
+        const io::FileLines lines(path.string());
+        census::for_each_csv_row(
+            lines, [&](const census::CsvRowView& row) { got += std::string(row.fields[0]) + ";"; }, nullptr);
+    }
+    writer.join();
+    std::filesystem::remove(path);
+    EXPECT_EQ(got, "URN;1;3;");
 }
 
 }  // namespace

@@ -1,0 +1,124 @@
+#include "io/file_lines.hpp"
+
+#include "calc/diagnostic.hpp"
+#include "io/text_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+namespace io {
+
+namespace {
+
+constexpr std::size_t kBlock = 1 << 20;
+
+[[noreturn]] void refuse(const std::string& path, const std::string& message) {
+    throw calc::InputError({{path, 0, "", message}});
+}
+
+}  // namespace
+
+FileLines::FileLines(const std::string& path) : path_(path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) refuse(path, std::string("cannot read: ") + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        const int e = errno;
+        ::close(fd);
+        refuse(path, std::string("cannot read: ") + std::strerror(e));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        refuse(path, "is a folder, not a file");
+    }
+    remember_input(path);
+    if (S_ISREG(st.st_mode)) {
+        fd_ = fd;
+        return;
+    }
+    // Read from the descriptor already open: a FIFO reopened would wait for a writer that has gone.
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    char chunk[1 << 16];
+    for (;;) {
+        const ssize_t got = ::read(fd, chunk, sizeof chunk);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            refuse(path, std::string("read failed: ") + std::strerror(errno));
+        }
+        if (got == 0) break;
+        whole_.append(chunk, static_cast<std::size_t>(got));
+    }
+}
+
+FileLines::~FileLines() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+void FileLines::for_each_line(std::size_t max_line, const std::function<bool(std::string_view)>& on_line) const {
+    if (fd_ < 0) {
+        for_each_line_of(whole_, [&](std::string_view line) {
+            if (line.size() > max_line) {
+                on_line(line.substr(0, max_line + 1));
+                return false;
+            }
+            return on_line(line);
+        });
+        return;
+    }
+    // One buffer: whole lines are handed over from it, a partial one moved
+    // to its front before the next block is read behind it.
+    std::vector<char> buffer(max_line + kBlock);
+    std::size_t have = 0, pos = 0;
+    off_t offset = 0;
+    bool at_end = false;
+    for (;;) {
+        const char* begin = buffer.data() + pos;
+        if (const void* nl = std::memchr(begin, '\n', have - pos)) {
+            const std::size_t length = static_cast<std::size_t>(static_cast<const char*>(nl) - begin) + 1;
+            pos += length;
+            if (length > max_line + 1) {  // a whole line, but too long: cut as promised
+                on_line({begin, max_line + 1});
+                return;
+            }
+            if (!on_line({begin, length})) return;
+            continue;
+        }
+        if (have - pos > max_line) {
+            on_line({begin, max_line + 1});
+            return;
+        }
+        if (at_end) {
+            if (have > pos) on_line({begin, have - pos});
+            return;
+        }
+        std::memmove(buffer.data(), begin, have - pos);
+        have -= pos;
+        pos = 0;
+        ssize_t got;
+        do got = ::pread(fd_, buffer.data() + have, buffer.size() - have, offset);
+        while (got < 0 && errno == EINTR);
+        if (got < 0) refuse(path_, std::string("read failed: ") + std::strerror(errno));
+        if (got == 0) at_end = true;
+        offset += got;
+        have += static_cast<std::size_t>(got);
+    }
+}
+
+void for_each_line_of(std::string_view text, const std::function<bool(std::string_view)>& on_line) {
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t newline = text.find('\n', start);
+        const std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
+        if (!on_line(text.substr(start, end - start))) return;
+        start = end;
+    }
+}
+
+}  // namespace io
