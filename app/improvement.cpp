@@ -100,7 +100,7 @@ ImprovementReport price_improvement(const model::Framework& framework, const cal
         schools.push_back({s.urn, s.name, std::string(calc::label_of(s.phase)), !maintained});
         if (!maintained) continue;
         if (calc::is_mainstream(s.phase)) r.pupils += s.nor;
-        else if (s.phase == calc::Phase::special) r.places += s.places;
+        else if (s.phase == calc::Phase::special) r.places += s.places();
     }
     r.years = model::project_years(framework, schools, inspections, categories, academic_year, years, intervention_chance);
     // The base the schedule's service charges (its phases, its exemptions), when it has one.
@@ -110,7 +110,7 @@ ImprovementReport price_improvement(const model::Framework& framework, const cal
             r.places = calc::Decimal(0);
             for (const calc::SchoolCharge& c : calc::calculate_service(census, schedule, i, schedule.services[i].selected).charges) {
                 const calc::School& s = census.schools[c.school];
-                if (s.phase == calc::Phase::special) r.places += s.places;
+                if (s.phase == calc::Phase::special) r.places += s.places();
                 else r.pupils += s.nor;
             }
         }

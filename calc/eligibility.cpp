@@ -22,7 +22,7 @@ PhasesCharged phases_charged(const Service& service) {
 
 bool is_charged(const School& school, const Service& service) {
     if (school.governance == Governance::academy || !charges_phase(service, school.phase)) return false;
-    return std::find(school.exempt.begin(), school.exempt.end(), service.id) == school.exempt.end();
+    return !school.exempt.contains(service.id);
 }
 
 

@@ -5,7 +5,10 @@
 #include "calc/decimal.hpp"
 #include "calc/factor.hpp"
 
+#include <algorithm>
 #include <array>
+#include <initializer_list>
+#include <memory>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -99,6 +102,42 @@ private:
     std::array<std::uint8_t, kFactorCount> scales_{};
 };
 
+/// The services a school is exempt from, by id. Most schools have none, so
+/// this is one pointer (8 bytes, no heap block) until an id is added.
+class ServiceIds {
+public:
+    ServiceIds() = default;
+    ServiceIds(std::initializer_list<std::string> ids) { for (const std::string& id : ids) emplace_back(id); }
+    ServiceIds(const ServiceIds& other) : ids_(other.ids_ ? std::make_unique<std::vector<std::string>>(*other.ids_) : nullptr) {}
+    ServiceIds(ServiceIds&&) noexcept = default;
+    ServiceIds& operator=(const ServiceIds& other) {
+        if (this != &other) ids_ = other.ids_ ? std::make_unique<std::vector<std::string>>(*other.ids_) : nullptr;
+        return *this;
+    }
+    ServiceIds& operator=(ServiceIds&&) noexcept = default;
+    ~ServiceIds() = default;
+
+    void emplace_back(std::string_view id) {
+        if (!ids_) ids_ = std::make_unique<std::vector<std::string>>();
+        ids_->emplace_back(id);
+    }
+    const std::string* begin() const { return ids_ ? ids_->data() : nullptr; }
+    const std::string* end() const { return ids_ ? ids_->data() + ids_->size() : nullptr; }
+    std::size_t size() const { return ids_ ? ids_->size() : 0; }
+    bool empty() const { return size() == 0; }
+    bool contains(std::string_view id) const {
+        for (const std::string& x : *this)
+            if (x == id) return true;
+        return false;
+    }
+    friend bool operator==(const ServiceIds& a, const std::vector<std::string>& b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+    }
+
+private:
+    std::unique_ptr<std::vector<std::string>> ids_;
+};
+
 /// One school of a census. Counts are exact pupils (fractional where the
 /// census gives NOR × proportion); nothing here is rounded.
 struct School {
@@ -107,14 +146,17 @@ struct School {
     Phase phase = Phase::primary;
     Governance governance = Governance::maintained;
     std::array<NoCount, kFactorCount> no_count{};     ///< per factor (census columns, PLACE): why there is no count, if none
-    long long nor = 0;                                ///< pupils on roll
-    std::vector<std::string> exempt;                  ///< service ids not charged
-    PackedCount places;                               ///< special-school places
-    CensusCounts census;                              ///< counts of the census-column factors; other slots unused
+    std::int32_t nor = 0;                             ///< pupils on roll (the loader bounds it at 10,000,000)
+    std::uint32_t source_line = 0;                    ///< where the census row starts, for messages
+    ServiceIds exempt;                                ///< service ids not charged
+    CensusCounts census;                              ///< counts of the census-column factors and places (PLACE's slot); other slots unused
     CompactString urn;                                ///< 16 bytes each, not std::string's 32
     CompactString laestab;
     CompactString name;
-    long source_line = 0;                             ///< where the census row starts, for messages
+
+    /// Special-school places (kept in the census counts, in PLACE's slot).
+    Decimal places() const { return census[index_of(Factor::PLACE)]; }
+    void set_places(const Decimal& value) { census[index_of(Factor::PLACE)] = value; }
 };
 
 /// False when the census cell for `factor` held no count (blank, z, x, c).
@@ -127,7 +169,7 @@ inline bool has_count(const School& school, Factor factor) {
 inline Decimal count_of(const School& school, Factor factor) {
     switch (row_of(factor).source) {
         case CountSource::nor: return Decimal(school.nor);
-        case CountSource::places: return school.places;
+        case CountSource::places: return school.places();
         case CountSource::one: return Decimal(1);
         case CountSource::column: return school.census[index_of(factor)];
     }

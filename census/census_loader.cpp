@@ -99,13 +99,13 @@ public:
 
     calc::School read(const CsvRowView& row) {
         calc::School school;
-        school.source_line = row.line;
+        school.source_line = static_cast<std::uint32_t>(row.line);  // the loader refuses a census of 2^32 lines
         line_ = row.line;
         // NOR first: proportions and the count ceiling depend on it.
         std::optional<long long> nor;
         for (std::size_t i = 0; i < columns_.size(); ++i)
             if (columns_[i].kind == Column::Kind::nor) nor = read_nor(columns_[i], row.fields[i]);
-        school.nor = nor.value_or(0);
+        school.nor = static_cast<std::int32_t>(nor.value_or(0));  // at most 10,000,000
         for (std::size_t i = 0; i < columns_.size(); ++i) read_field(columns_[i], calc::trim(row.fields[i]), nor, school);
         return school;
     }
@@ -179,7 +179,7 @@ private:
                     school.no_count[calc::index_of(Factor::PLACE)] = why;
                 else if (auto v = number(c, text, false)) {
                     if (*v > Decimal(kMaxPupils)) problem(c, "more than 10,000,000 places: \"" + std::string(text) + "\"");
-                    else school.places = *v;
+                    else school.set_places(*v);
                 }
                 break;
             case K::count:
@@ -214,7 +214,7 @@ private:
             const std::size_t semi = text.find(';');
             const std::string_view id = calc::trim(text.substr(0, semi));
             if (!id.empty()) {
-                if (std::find(school.exempt.begin(), school.exempt.end(), id) != school.exempt.end())
+                if (school.exempt.contains(id))
                     problem(c, "\"" + std::string(id) + "\" given twice");
                 else if (is_service_id(id)) school.exempt.emplace_back(id);
                 else problem(c, "not a service id: \"" + std::string(id) + "\" (ids are separated by ;)");
@@ -300,6 +300,10 @@ calc::Census load_rows(const std::string& file,
             return;
         }
         if (!reader || problems.size() > calc::kMaxProblems) return;  // InputError keeps 100 and says it stopped
+        if (row.line > static_cast<long>(UINT32_MAX)) {  // a school keeps its line in 32 bits
+            problems.push_back({file, row.line, "", "more than 4,294,967,295 lines; is this a census CSV?"});
+            return;
+        }
         if (row.fields.size() != columns.size()) {
             problems.push_back({file, row.line, "", "row has " + std::to_string(row.fields.size()) + " fields, header has " +
                                                         std::to_string(columns.size())});

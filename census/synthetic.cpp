@@ -53,18 +53,18 @@ calc::Census synthetic_census(const SynthOptions& options) {
         const Area& area = areas[static_cast<std::size_t>(la)];
         const double kind = draw.uniform();
         double academy_share = 0.4;
-        if (kind < 0.78) { s.phase = calc::Phase::primary; s.nor = draw.between(40, 720, 1.3); }
-        else if (kind < 0.93) { s.phase = calc::Phase::secondary; s.nor = draw.between(350, 2000, 1.2); academy_share = 0.8; }
-        else if (kind < 0.97) { s.phase = calc::Phase::special; s.nor = draw.between(30, 300); academy_share = 0.45; }
-        else if (kind < 0.985) { s.phase = calc::Phase::all_through; s.nor = draw.between(700, 2300); academy_share = 0.6; }
-        else if (kind < 0.993) { s.phase = calc::Phase::nursery; s.nor = draw.between(40, 160); academy_share = 0; }
-        else { s.phase = calc::Phase::pru; s.nor = draw.between(10, 120); academy_share = 0.5; }
+        if (kind < 0.78) { s.phase = calc::Phase::primary; s.nor = static_cast<std::int32_t>(draw.between(40, 720, 1.3)); }
+        else if (kind < 0.93) { s.phase = calc::Phase::secondary; s.nor = static_cast<std::int32_t>(draw.between(350, 2000, 1.2)); academy_share = 0.8; }
+        else if (kind < 0.97) { s.phase = calc::Phase::special; s.nor = static_cast<std::int32_t>(draw.between(30, 300)); academy_share = 0.45; }
+        else if (kind < 0.985) { s.phase = calc::Phase::all_through; s.nor = static_cast<std::int32_t>(draw.between(700, 2300)); academy_share = 0.6; }
+        else if (kind < 0.993) { s.phase = calc::Phase::nursery; s.nor = static_cast<std::int32_t>(draw.between(40, 160)); academy_share = 0; }
+        else { s.phase = calc::Phase::pru; s.nor = static_cast<std::int32_t>(draw.between(10, 120)); academy_share = 0.5; }
         s.governance = draw.uniform() < academy_share ? calc::Governance::academy : calc::Governance::maintained;
         s.urn = std::to_string(100000 + i);
         s.laestab = std::to_string((201 + la) * 10000 + 2000 + static_cast<long long>(i % 8000));
         s.name = "Synthetic " + std::string(calc::label_of(s.phase)) + " School " + std::to_string(i + 1);
         if (s.phase == calc::Phase::special)
-            s.places = Decimal::from_units(Decimal::Units(s.nor * 2 + draw.between(0, 1)), 1);  // NOR or NOR + 0.5
+            s.set_places(Decimal::from_units(Decimal::Units(s.nor) * 2 + draw.between(0, 1), 1));  // NOR or NOR + 0.5
 
         const double fsm = std::clamp(area.deprivation + (draw.uniform() - 0.5) * 0.2, 0.01, 0.75);
         const double eal = std::clamp(area.eal + (draw.uniform() - 0.5) * 0.1, 0.0, 0.9);
@@ -79,7 +79,7 @@ calc::Census synthetic_census(const SynthOptions& options) {
         set(Factor::IDACI_E, fsm * 0.70);
         set(Factor::IDACI_F, 0.08);
         set(Factor::LPA, 0.15 + fsm * 0.5);
-        s.source_line = static_cast<long>(i + 2);
+        s.source_line = static_cast<std::uint32_t>(i + 2);
         census.schools.push_back(std::move(s));
     }
     return census;

@@ -17,7 +17,7 @@ void draw_breakdown_panel(const app::Scenario& session, const UiState& ui) {
     const std::size_t i = *ui.selected_school;
     const calc::School& s = session.census().schools[i];
     const app::SchoolStatement st = session.statement(i);
-    ImGui::TextWrapped("%s (URN %s, %s, %s, %lld pupils)", s.name.c_str(), s.urn.c_str(), std::string(calc::name_of(s.phase)).c_str(),
+    ImGui::TextWrapped("%s (URN %s, %s, %s, %d pupils)", s.name.c_str(), s.urn.c_str(), std::string(calc::name_of(s.phase)).c_str(),
                        std::string(calc::name_of(s.governance)).c_str(), s.nor);
     if (st.lines.empty()) {
         ImGui::TextWrapped(s.governance == calc::Governance::academy ? "Academies are never charged."

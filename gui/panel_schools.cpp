@@ -134,7 +134,7 @@ void draw_schools_panel(const app::Scenario& session, UiState& ui) {
                         ImGui::TextUnformatted(s.governance == calc::Governance::academy ? "academy"
                                                                                          : std::string(calc::name_of(s.phase)).c_str());
                         break;
-                    case app::SchoolColumn::nor: ImGui::Text("%lld", s.nor); break;
+                    case app::SchoolColumn::nor: ImGui::Text("%d", s.nor); break;
                     case app::SchoolColumn::baseline: money_cell(before.value); break;
                     case app::SchoolColumn::proposal: money_cell(after.value); break;
                     case app::SchoolColumn::change: money_cell((after - before).value); break;

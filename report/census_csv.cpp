@@ -13,8 +13,8 @@ void write_census_csv(std::ostream& out, const calc::Census& census) {
         out << csv_field(s.urn) << ',' << csv_field(s.laestab) << ',' << csv_field(s.name) << ',' << calc::name_of(s.phase)
             << ',' << calc::name_of(s.governance) << ',' << s.nor << ','
             << (!calc::has_count(s, calc::Factor::PLACE) ? calc::cell_text(s.no_count[calc::index_of(calc::Factor::PLACE)])
-                : s.places.is_zero()                     ? ""
-                                                         : s.places.to_string());
+                : s.places().is_zero()                     ? ""
+                                                         : s.places().to_string());
         for (calc::Factor f : calc::kAllFactors)
             if (calc::is_census_factor(f))
                 out << ',' << (calc::has_count(s, f) ? s.census[calc::index_of(f)].to_string()

@@ -18,7 +18,7 @@ using calc::format_pounds;
 // The school's census counts, two to a row so a statement fits one page.
 void write_counts(std::ostream& out, const calc::School& s) {
     std::vector<std::pair<std::string, std::string>> counts = {{"Pupils on roll (NOR)", std::to_string(s.nor)}};
-    if (s.phase == calc::Phase::special) counts.push_back({"Places", calc::format_count(s.places)});
+    if (s.phase == calc::Phase::special) counts.push_back({"Places", calc::format_count(s.places())});
     for (const calc::FactorRow& row : calc::kFactorTable) {
         if (row.source != calc::CountSource::column || !calc::factor_applies(s.phase, row.factor)) continue;
         counts.push_back({std::string(row.label), calc::has_count(s, row.factor)

@@ -20,7 +20,7 @@ calc::School school(const char* urn, calc::Phase phase, calc::Governance g, long
     s.name = std::string("School ") + urn;
     s.phase = phase;
     s.governance = g;
-    s.nor = nor;
+    s.nor = static_cast<std::int32_t>(nor);
     return s;
 }
 
@@ -51,7 +51,7 @@ protected:
         auto c = school("3", Phase::secondary, Governance::maintained, 1000);
         c.census[calc::index_of(Factor::FSM)] = d("101");
         auto sp = school("4", Phase::special, Governance::maintained, 150);
-        sp.places = d("156.5");
+        sp.set_places(d("156.5"));
         auto ex = school("5", Phase::primary, Governance::maintained, 186);
         ex.exempt = {"insurance"};
         census.schools = {a, b, c, sp, ex};
