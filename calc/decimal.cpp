@@ -181,8 +181,7 @@ Decimal Decimal::multiply_slow(const Decimal& a, const Decimal& b) {
     return Decimal::from_units(units, scale);
 }
 
-int compare(const Decimal& a, const Decimal& b) {
-    if (a.scale_ == b.scale_) return a.units_ < b.units_ ? -1 : (a.units_ == b.units_ ? 0 : 1);
+int compare_scaled(const Decimal& a, const Decimal& b) {
     if (a.sign() != b.sign()) return a.sign() < b.sign() ? -1 : 1;
     const int scale = std::max(a.scale_, b.scale_);
     Units x = a.units_;

@@ -79,7 +79,12 @@ public:
     Decimal& operator+=(const Decimal& b) { return *this = *this + b; }
     Decimal& operator-=(const Decimal& b) { return *this = *this - b; }
 
-    friend int compare(const Decimal& a, const Decimal& b);
+    /// -1, 0 or 1; inline where the scales are equal (the common case), else aligned exactly.
+    friend int compare(const Decimal& a, const Decimal& b) {
+        if (a.scale_ == b.scale_) return a.units_ < b.units_ ? -1 : (a.units_ == b.units_ ? 0 : 1);
+        return compare_scaled(a, b);
+    }
+    friend int compare_scaled(const Decimal& a, const Decimal& b);
     friend bool operator==(const Decimal& a, const Decimal& b) { return compare(a, b) == 0; }
     friend bool operator<(const Decimal& a, const Decimal& b) { return compare(a, b) < 0; }
     friend bool operator>(const Decimal& a, const Decimal& b) { return compare(a, b) > 0; }

@@ -3,6 +3,8 @@
 #include "calc/eligibility.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 namespace calc {
 
@@ -39,14 +41,32 @@ std::optional<Diagnostic> missing_count(const Census& census, const School& scho
 }
 
 std::vector<Diagnostic> missing_counts(const Census& census, const Schedule& schedule) {
+    // A school can lack a count a charge needs only if a factor it has no count
+    // for is charged to its phase at a rate other than zero: bitmasks of
+    // factors tell the few such schools from the rest in one test each.
+    using Mask = std::uint32_t;
+    static_assert(kFactorCount <= 32);
+    std::vector<Mask> no_count(census.schools.size());
+    bool any = false;
+    for (std::size_t i = 0; i < census.schools.size(); ++i) {
+        for (std::size_t f = 0; f < kFactorCount; ++f)
+            if (census.schools[i].no_count[f] != NoCount::given) no_count[i] |= Mask{1} << f;
+        any = any || no_count[i] != 0;
+    }
     std::vector<Diagnostic> out;
     for (const Service& service : schedule.services) {
         std::vector<RatesByPhase> options;
-        for (const RateOption& option : service.options) options.push_back(effective_rates(census, service, option));
-        for (const School& school : census.schools) {
-            // Almost every row has every count: then no charge can lack one.
-            if (std::all_of(school.no_count.begin(), school.no_count.end(), [](NoCount n) { return n == NoCount::given; }))
-                continue;
+        std::array<Mask, kPhaseCount> charged{};  // per phase: factors some option charges to it at a rate other than zero
+        for (const RateOption& option : service.options) {
+            options.push_back(effective_rates(census, service, option));
+            for (std::size_t p = 0; p < kPhaseCount; ++p)
+                for (const auto& [factor, rate] : options.back()[p])
+                    if (!rate.value.is_zero() && factor_applies(static_cast<Phase>(p), factor))
+                        charged[p] |= Mask{1} << index_of(factor);
+        }
+        for (std::size_t i = 0; any && i < census.schools.size(); ++i) {
+            const School& school = census.schools[i];
+            if ((no_count[i] & charged[index_of(school.phase)]) == 0) continue;
             for (const RatesByPhase& rates : options)
                 if (auto d = missing_count(census, school, service, rates)) {
                     out.push_back(std::move(*d));
