@@ -290,7 +290,12 @@ calc::Census load_rows(const std::string& file,
     // The callback records problems rather than throwing; anything it does throw
     // is carried past libcsv and rethrown (see for_each_csv_row).
     bool header_read = false;
-    const auto reserve = [&](long lines) { census.schools.reserve(static_cast<std::size_t>(lines)); };
+    // Reserved up to 4,000,000 schools (England has about 22,000): a file of
+    // endless short lines must not ask for all the memory there is before its
+    // rows are refused; a larger census grows as it is read.
+    const auto reserve = [&](long rows) {
+        census.schools.reserve(static_cast<std::size_t>(std::clamp(rows, 0L, 4'000'000L)));
+    };
     read_rows([&](const CsvRowView& row) {
         if (!header_read) {
             header_read = true;
@@ -337,7 +342,7 @@ calc::Census load_census(std::string_view text, const std::string& file) {
 }
 
 calc::Census load_census_file(const std::string& path) {
-    const io::FileLines lines(path);
+    const io::FileLines lines(path, kCsvFileLineCut);
     return load_rows(path, [&](const auto& on_row, const auto& reserve) { for_each_csv_row(lines, on_row, reserve); });
 }
 

@@ -13,7 +13,7 @@ namespace census {
 
 namespace {
 
-constexpr std::size_t kMaxLineBytes = 1 << 20;
+constexpr std::size_t kMaxLineBytes = kMaxCsvLineBytes;
 
 // Byte offset of the first byte that is not valid UTF-8, or npos.
 std::size_t first_invalid_utf8(std::string_view s) {
@@ -35,6 +35,13 @@ std::size_t first_invalid_utf8(std::string_view s) {
         if (extra > 0 && i + extra >= s.size()) return i;  // cut short
         for (std::size_t k = 1; k <= extra; ++k)
             if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+        // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8 either.
+        if (extra > 1) {
+            const auto next = static_cast<unsigned char>(s[i + 1]);
+            if ((c == 0xE0 && next < 0xA0) || (c == 0xED && next > 0x9F) || (c == 0xF0 && next < 0x90) ||
+                (c == 0xF4 && next > 0x8F))
+                return i;
+        }
         i += extra + 1;
     }
     return std::string_view::npos;
@@ -134,7 +141,7 @@ void for_each_csv_row(std::string_view text, const std::string& file,
 void for_each_csv_row(const io::FileLines& file, const std::function<void(const CsvRowView&)>& on_row,
                       const std::function<void(long lines)>& on_checked) {
     // A file may change between the two passes, so the second checks each line again.
-    const auto lines = [&](const LineHandler& on_line) { file.for_each_line(kMaxLineBytes, on_line); };
+    const auto lines = [&](const LineHandler& on_line) { file.for_each_line(on_line); };
     for_each_csv_row(lines, /*rechecked=*/true, file.path(), on_row, CsvReading::in_place, on_checked);
 }
 
@@ -177,12 +184,15 @@ void for_each_csv_row(const EachLine& lines, bool recheck, const std::string& fi
     // The whole text is checked first, so a file that is not UTF-8 is refused
     // as such before any row is looked at.
     long line_number = 0;
+    long not_blank = 0;  // rows there can be at most
     lines([&](std::string_view line) {
         ++line_number;
-        return check(without_bom(line, line_number), line_number);
+        line = without_bom(line, line_number);
+        if (!is_blank(line)) ++not_blank;
+        return check(line, line_number);
     });
     if (!problems.empty()) throw calc::InputError(std::move(problems));
-    if (on_checked) on_checked(line_number);
+    if (on_checked) on_checked(not_blank);
 
     line_number = 0;
     lines([&](std::string_view raw) {

@@ -12,6 +12,13 @@
 
 namespace census {
 
+/// The longest line a CSV may have (its newline counted).
+inline constexpr std::size_t kMaxCsvLineBytes = 1 << 20;
+/// Where an io::FileLines for a CSV cuts a line: three bytes past the limit,
+/// so a first line that starts with a byte-order mark is still too long
+/// once the mark is taken off.
+inline constexpr std::size_t kCsvFileLineCut = kMaxCsvLineBytes + 3;
+
 struct CsvRow {
     long line = 0;  ///< physical line the row starts on (1-based)
     std::vector<std::string> fields;
@@ -45,7 +52,8 @@ void for_each_csv_row(std::string_view text, const std::string& file,
                       const std::function<void(const CsvRowView&)>& on_row, CsvReading reading);
 
 /// The same, reading `file` in blocks twice (checked, then split: it is never
-/// held whole), and calling `on_checked` with its line count between the two.
+/// held whole), and calling `on_checked` between the two with the number of
+/// lines that are not blank (the most rows there can be).
 /// Every line is checked again as it is split, in case the file has changed.
 void for_each_csv_row(const io::FileLines& file, const std::function<void(const CsvRowView&)>& on_row,
                       const std::function<void(long lines)>& on_checked);

@@ -46,8 +46,8 @@ void setup_compare(CLI::App& app) {
         "Show each school's charge under two schedules and the change: what does this cost my school? "
         "Default: the shipped Havering 2024-25 -> 2025-26.\n"
         "Example: dedeleg compare --from 2024-25.toml --to proposal.toml --census oct-2024.csv --out change.csv");
-    cmd->add_option("--from", opts->from, "The schedule schools pay now (TOML)")->check(CLI::ExistingFile);
-    cmd->add_option("--to", opts->to, "The proposed schedule (TOML)")->check(CLI::ExistingFile);
+    cmd->add_option("--from", opts->from, "The schedule schools pay now (TOML)")->check(input_path());
+    cmd->add_option("--to", opts->to, "The proposed schedule (TOML)")->check(input_path());
     add_census_option(*cmd, opts->inputs);
     add_out_option(*cmd, opts->out, "Write to this file (atomically); CSV when it ends in .csv");
     cmd->add_option("--format,-f", opts->format, "md or csv (default: csv for a .csv --out, else md)")

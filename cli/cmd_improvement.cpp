@@ -1,6 +1,7 @@
 // dedeleg improvement: what core school improvement costs under a QA framework.
 #include "app/improvement.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "report/improvement_report.hpp"
 
@@ -45,13 +46,13 @@ void setup_improvement(CLI::App& app) {
     cmd->add_option("--framework", opts->spec.framework, "A shipped framework or a framework file (TOML)")->capture_default_str();
     cmd->add_option("--inspections", opts->spec.inspections,
                     "Ofsted's latest inspections (CSV, data/ofsted/ columns). Default: Havering as at 31 August 2025")
-        ->check(CLI::ExistingFile);
+        ->check(input_path());
     cmd->add_option("--categories", opts->spec.categories, "The LA's own categories: URN,Category[,Intervention yes/no]; they win")
-        ->check(CLI::ExistingFile);
+        ->check(input_path());
     cmd->add_option("--year", opts->spec.year, "Academic year to place schools in (from 1 September)")->capture_default_str();
     cmd->add_option("--day-rate", opts->spec.day_rate, "Cost of an officer's day, e.g. 600 (default: the framework's, stated)");
-    cmd->add_option("--rates,-r", opts->spec.rates, "Rate schedule (TOML). Default: Havering 2025-26")->check(CLI::ExistingFile);
-    cmd->add_option("--census,-c", opts->spec.census, "Census of schools (CSV). Default: the Havering sample")->check(CLI::ExistingFile);
+    cmd->add_option("--rates,-r", opts->spec.rates, "Rate schedule (TOML). Default: Havering 2025-26")->check(input_path());
+    cmd->add_option("--census,-c", opts->spec.census, "Census of schools (CSV). Default: the Havering sample")->check(input_path());
     cmd->add_option("--service", opts->spec.service, "The schedule's service that funds the work")->capture_default_str();
     cmd->add_option("--years,-y", opts->spec.years, "Years to project (1-20)")->capture_default_str();
     cmd->add_option("--intervention-chance", opts->spec.intervention_chance,

@@ -171,13 +171,13 @@ void setup_solve(CLI::App& app) {
                     "over the pupils and 3 × the special-school places the schedule's school-improvement service charges");
     cmd->add_option("--day-rate", opts->improvement.day_rate, "With --framework: the cost of an officer's day (default: the framework's)");
     cmd->add_option("--inspections", opts->improvement.inspections, "With --framework: Ofsted's latest inspections (CSV)")
-        ->check(CLI::ExistingFile);
+        ->check(input_path());
     cmd->add_option("--categories", opts->improvement.categories, "With --framework: the LA's own categories (URN,Category[,Intervention])")
-        ->check(CLI::ExistingFile);
+        ->check(input_path());
     cmd->add_option("--census,-c", opts->improvement.census, "With --framework: census of schools (default: the Havering sample)")
-        ->check(CLI::ExistingFile);
+        ->check(input_path());
     cmd->add_option("--rates,-r", opts->improvement.rates, "With --framework: the schedule (default: Havering 2025-26)")
-        ->check(CLI::ExistingFile);
+        ->check(input_path());
     cmd->add_flag("--schools-only", opts->schools_only, "With --framework: leave out the fixed work (e.g. the Schools' Monitoring Group)");
     cmd->add_option("--max-shortfall", opts->max_shortfall,
                     "With --breakeven: the lowest rate whose simulated shortfall chance is at most this, e.g. 10%");

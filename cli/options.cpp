@@ -5,16 +5,21 @@
 
 namespace cli {
 
+CLI::Validator input_path() {
+    return CLI::Validator(
+        [](std::string& path) { return path.empty() ? std::string("an empty path; give a file") : std::string(); }, "FILE");
+}
+
 void add_rates_option(CLI::App& cmd, app::InputSpec& opts) {
     cmd.add_option("--rates,-r", opts.rates, "Rate schedule (TOML). Default: the shipped Havering 2025-26 schedule")
-        ->check(CLI::ExistingFile);
+        ->check(input_path());
 }
 
 void add_census_option(CLI::App& cmd, app::InputSpec& opts) {
     cmd.add_option("--census,-c", opts.census,
                    "Census of schools (CSV). Default: the shipped Havering sample (DfE January 2023 census, "
                    "calibrated to the paper's October 2023 bases)")
-        ->check(CLI::ExistingFile);
+        ->check(input_path());
 }
 
 void add_choice_option(CLI::App& cmd, app::InputSpec& opts) {
@@ -26,13 +31,13 @@ void add_previous_option(CLI::App& cmd, app::InputSpec& opts) {
     opts.wants_previous = true;
     cmd.add_option("--previous,-p", opts.previous,
                    "Last year's schedule, shown beside each rate. Default: Havering 2024-25 when --rates is not given")
-        ->check(CLI::ExistingFile);
+        ->check(input_path());
 }
 
 void add_ledger_options(CLI::App& cmd, app::LedgerSpec& opts) {
     cmd.add_option("--service,-s", opts.service, "A shipped ledger: maternity (Havering, section 4.3)")
         ->capture_default_str();
-    cmd.add_option("--ledger", opts.ledger_file, "A ledger file (TOML) instead of a shipped one")->check(CLI::ExistingFile);
+    cmd.add_option("--ledger", opts.ledger_file, "A ledger file (TOML) instead of a shipped one")->check(input_path());
 }
 
 void add_forecast_options(CLI::App& cmd, app::ForecastSpec& opts) {

@@ -10,6 +10,12 @@
 
 namespace cli {
 
+/// An input file's option: any path but an empty one (an empty path would
+/// mean "the shipped default" and show Havering's figures unasked). Whether
+/// the file exists and can be read is the loader's to say, with the path
+/// and exit code 2 like any other bad input.
+CLI::Validator input_path();
+
 void add_rates_option(CLI::App& cmd, app::InputSpec& spec);
 void add_census_option(CLI::App& cmd, app::InputSpec& spec);
 void add_choice_option(CLI::App& cmd, app::InputSpec& spec);

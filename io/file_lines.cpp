@@ -16,6 +16,9 @@ namespace io {
 namespace {
 
 constexpr std::size_t kBlock = 1 << 20;
+constexpr std::size_t kMaxStreamBytes = std::size_t{1} << 30;  // from a pipe or device
+
+long long modified_ns(const struct stat& st) { return static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec; }
 
 [[noreturn]] void refuse(const std::string& path, const std::string& message) {
     throw calc::InputError({{path, 0, "", message}});
@@ -23,7 +26,7 @@ constexpr std::size_t kBlock = 1 << 20;
 
 }  // namespace
 
-FileLines::FileLines(const std::string& path) : path_(path) {
+FileLines::FileLines(const std::string& path, std::size_t max_line) : path_(path), max_line_(max_line) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) refuse(path, std::string("cannot read: ") + std::strerror(errno));
     struct stat st {};
@@ -39,6 +42,8 @@ FileLines::FileLines(const std::string& path) : path_(path) {
     remember_input(path);
     if (S_ISREG(st.st_mode)) {
         fd_ = fd;
+        size_ = static_cast<long long>(st.st_size);
+        modified_ns_ = modified_ns(st);
         return;
     }
     // Read from the descriptor already open: a FIFO reopened would wait for a writer that has gone.
@@ -47,6 +52,7 @@ FileLines::FileLines(const std::string& path) : path_(path) {
         ~Closer() { ::close(fd); }
     } closer{fd};
     char chunk[1 << 16];
+    std::size_t line_so_far = 0;  // bytes since the last newline
     for (;;) {
         const ssize_t got = ::read(fd, chunk, sizeof chunk);
         if (got < 0) {
@@ -54,15 +60,29 @@ FileLines::FileLines(const std::string& path) : path_(path) {
             refuse(path, std::string("read failed: ") + std::strerror(errno));
         }
         if (got == 0) break;
-        whole_.append(chunk, static_cast<std::size_t>(got));
+        const std::string_view part(chunk, static_cast<std::size_t>(got));
+        const std::size_t last_newline = part.rfind('\n');
+        line_so_far = last_newline == std::string_view::npos ? line_so_far + part.size() : part.size() - last_newline - 1;
+        if (whole_.size() + part.size() > kMaxStreamBytes)
+            refuse(path, "more than 1 GiB from a pipe or device; save it as a file and give its path");
+        whole_.append(part);
+        if (line_so_far > max_line_) break;  // a line too long: what is here is enough to say so
     }
+}
+
+void FileLines::check_unchanged() const {
+    struct stat st {};
+    if (::fstat(fd_, &st) != 0) refuse(path_, std::string("cannot read: ") + std::strerror(errno));
+    if (static_cast<long long>(st.st_size) != size_ || modified_ns(st) != modified_ns_)
+        refuse(path_, "changed while it was being read; run again once it is saved");
 }
 
 FileLines::~FileLines() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-void FileLines::for_each_line(std::size_t max_line, const std::function<bool(std::string_view)>& on_line) const {
+void FileLines::for_each_line(const std::function<bool(std::string_view)>& on_line) const {
+    const std::size_t max_line = max_line_;
     if (fd_ < 0) {
         for_each_line_of(whole_, [&](std::string_view line) {
             if (line.size() > max_line) {
@@ -73,6 +93,7 @@ void FileLines::for_each_line(std::size_t max_line, const std::function<bool(std
         });
         return;
     }
+    check_unchanged();
     // One buffer: whole lines are handed over from it, a partial one moved
     // to its front before the next block is read behind it.
     std::vector<char> buffer(max_line + kBlock);
@@ -97,6 +118,7 @@ void FileLines::for_each_line(std::size_t max_line, const std::function<bool(std
         }
         if (at_end) {
             if (have > pos) on_line({begin, have - pos});
+            check_unchanged();
             return;
         }
         std::memmove(buffer.data(), begin, have - pos);

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstring>
 #include <utility>
 
 namespace {
@@ -108,6 +110,21 @@ TEST(CensusLoader, EveryRepeatedUrnIsFoundAcrossTheRange) {
         EXPECT_EQ(e.diagnostics[1].to_string(), "c.csv:11: URN: URN 99999999 already given on line 7");
         EXPECT_EQ(e.diagnostics[2].to_string(), "c.csv:12: URN: URN 65535 already given on line 3");
     }
+}
+
+// Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not
+// UTF-8 (a name holding one would be refused by a spreadsheet or a browser).
+TEST(CensusLoader, RefusesBytesThatOnlyLookLikeUtf8) {
+    for (const char* bad : {"\xE0\x80\x80", "\xED\xA0\x80", "\xF0\x80\x80\x80", "\xF4\x90\x80\x80", "\xC0\x80"}) {
+        const std::string text = kHeader + "1,,A" + bad + "B,primary,maintained,10,1\n";
+        char expected[32];
+        std::snprintf(expected, sizeof expected, "c.csv:2: byte 0x%02X at byte", static_cast<unsigned char>(bad[0]));
+        EXPECT_EQ(first_problem(text).substr(0, std::strlen(expected)), expected)
+            << ::testing::PrintToString(std::string(bad));
+    }
+    for (const char* good : {"\xE2\x80\x99", "\xED\x9F\xBF", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF", "\xC3\xA9"})
+        EXPECT_EQ(first_problem(kHeader + "1,,A" + good + "B,primary,maintained,10,1\n"), "(accepted)")
+            << ::testing::PrintToString(std::string(good));
 }
 
 TEST(CensusLoader, RefusesValuesThatWouldOverflow) {

@@ -102,8 +102,30 @@ TEST(CliErrors, UsageErrorsExitOne) {
     EXPECT_EQ(dedeleg("").exit_code, 1);
     EXPECT_EQ(dedeleg("tables --format pdf").exit_code, 1);
     EXPECT_EQ(dedeleg("frobnicate").exit_code, 1);
-    EXPECT_EQ(dedeleg("calc --census /no/such/file.csv").exit_code, 1);
     EXPECT_EQ(dedeleg("validate").exit_code, 1);
+    // An empty path would mean "the shipped default": refused, never taken for it.
+    const auto empty = dedeleg("calc --census ''");
+    EXPECT_EQ(empty.exit_code, 1);
+    EXPECT_NE(empty.err.find("an empty path; give a file"), std::string::npos) << empty.err;
+}
+
+// A file that is missing, unreadable or a folder is bad input like any other:
+// its path and what is wrong, exit 2, for every command and every kind of input.
+TEST(CliErrors, AnInputThatCannotBeReadIsInvalidInputNamingIt) {
+    const auto dir = testing_cli::scratch("unreadable");
+    std::filesystem::create_directory(dir / "folder.csv");
+    const std::pair<std::string, std::string> cases[] = {
+        {"calc --census /no/such/file.csv", "/no/such/file.csv: cannot read: No such file or directory\n"},
+        {"validate --census folder.csv", "folder.csv: is a folder, not a file\n"},
+        {"tables --rates /no/such/r.toml", "/no/such/r.toml: cannot read: No such file or directory\n"},
+        {"compare --from /no/such/a.toml --to /no/such/b.toml", "/no/such/a.toml: cannot read: No such file or directory\n"},
+        {"ledger --ledger folder.csv", "folder.csv: is a folder, not a file\n"},
+    };
+    for (const auto& [args, expected] : cases) {
+        const auto r = dedeleg(args, dir);
+        EXPECT_EQ(r.exit_code, 2) << args;
+        EXPECT_EQ(r.err, expected) << args;
+    }
 }
 
 TEST(CliErrors, UnknownOptionChoiceIsInvalidInput) {

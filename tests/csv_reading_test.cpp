@@ -2,15 +2,19 @@
 // random texts the two readings must give the same rows, fields, line numbers
 // and refusals as libcsv alone.
 #include "calc/diagnostic.hpp"
+#include "census/census_loader.hpp"
 #include "census/csv_rows.hpp"
 #include "io/file_lines.hpp"
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <random>
 #include <stdexcept>
@@ -95,7 +99,7 @@ std::string read_all_from_file(const std::string& text) {
     }
     std::string got;
     try {
-        const io::FileLines lines(path.string());
+        const io::FileLines lines(path.string(), census::kCsvFileLineCut);
         long checked = -1;
         census::for_each_csv_row(
             lines,
@@ -160,13 +164,86 @@ TEST(CsvReading, AFifoIsReadOnceAndItsLinesServedTwice) {
     });
     std::string got;
     {
-        const io::FileLines lines(path.string());
+        const io::FileLines lines(path.string(), census::kCsvFileLineCut);
         census::for_each_csv_row(
             lines, [&](const census::CsvRowView& row) { got += std::string(row.fields[0]) + ";"; }, nullptr);
     }
     writer.join();
     std::filesystem::remove(path);
     EXPECT_EQ(got, "URN;1;3;");
+}
+
+}  // namespace
+
+namespace {
+
+std::filesystem::path scratch_file(const std::string& name, const std::string& text) {
+    const std::filesystem::path path = std::filesystem::temp_directory_path() / ("dedeleg-" + name + "-" + std::to_string(::getpid()));
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+}
+
+std::string refusal_of(const std::function<void()>& body) {
+    try {
+        body();
+    } catch (const calc::InputError& e) {
+        return e.diagnostics.front().to_string();
+    }
+    return "(accepted)";
+}
+
+// A file saved again between the check and the reading (or during either) is
+// refused: the two passes would not be over the same text.
+TEST(FileLines, AFileChangedBetweenPassesIsRefused) {
+    const auto path = scratch_file("changing", "URN,NOR\n1,2\n");
+    const io::FileLines lines(path.string(), census::kCsvFileLineCut);
+    int seen = 0;
+    lines.for_each_line([&](std::string_view) { return ++seen, true; });
+    EXPECT_EQ(seen, 2);
+    std::ofstream(path, std::ios::binary | std::ios::app) << "3,4\n";
+    EXPECT_EQ(refusal_of([&] { lines.for_each_line([](std::string_view) { return true; }); }),
+              path.string() + ": changed while it was being read; run again once it is saved");
+    std::filesystem::remove(path);
+}
+
+// A first line that starts with a byte-order mark is measured without it, as
+// in memory: cut in the file reader three bytes later, still too long.
+TEST(FileLines, AByteOrderMarkDoesNotHideALongFirstLine) {
+    const std::string text = "\xEF\xBB\xBF" + std::string((1 << 20) + 20, 'h') + "\n1,2\n";
+    const auto path = scratch_file("bom-long", text);
+    const std::string expected = ":1: line longer than 1 MiB; is this a census CSV?";
+    EXPECT_EQ(refusal_of([&] { census::load_census(text, "t.csv"); }), "t.csv" + expected);
+    EXPECT_EQ(refusal_of([&] { census::load_census_file(path.string()); }), path.string() + expected);
+    std::filesystem::remove(path);
+}
+
+// A pipe or device is read once, and no further than a line that is too long:
+// an endless line (/dev/zero, `yes | tr -d '\n'`) is refused, not read forever.
+TEST(FileLines, AnEndlessLineFromAPipeIsRefusedNotReadForever) {
+    std::signal(SIGPIPE, SIG_IGN);  // the reader stops first; the writer then sees EPIPE
+    const std::filesystem::path path = std::filesystem::temp_directory_path() / ("dedeleg-endless-" + std::to_string(::getpid()));
+    ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+    std::thread writer([&] {
+        const int fd = ::open(path.c_str(), O_WRONLY);
+        const std::string block(1 << 16, 'a');
+        for (int i = 0; i < 1024; ++i)  // 64 MiB at most, never a newline
+            if (::write(fd, block.data(), block.size()) < 0) break;
+        ::close(fd);
+    });
+    EXPECT_EQ(refusal_of([&] { census::load_census_file(path.string()); }),
+              path.string() + ":1: line longer than 1 MiB; is this a census CSV?");
+    writer.join();
+    std::filesystem::remove(path);
+}
+
+// Schools are reserved from the lines that are not blank: a census with a
+// million blank lines does not ask for a million schools' memory.
+TEST(FileLines, SchoolsAreReservedFromLinesThatAreNotBlank) {
+    const auto path = scratch_file("blank-lines", "URN,Phase,Governance,NOR\n1,primary,maintained,10\n" + std::string(1'000'000, '\n'));
+    const calc::Census census = census::load_census_file(path.string());
+    EXPECT_EQ(census.schools.size(), 1u);
+    EXPECT_LE(census.schools.capacity(), 2u);
+    std::filesystem::remove(path);
 }
 
 }  // namespace
