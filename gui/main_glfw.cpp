@@ -143,6 +143,10 @@ int run(Options& opts) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Any path but an empty one (which would open Havering's figures unasked); a
+    // file that is missing or unreadable is the loader's to name, exit 2, as in `dedeleg`.
+    const CLI::Validator input_path(
+        [](std::string& path) { return path.empty() ? std::string("an empty path; give a file") : std::string(); }, "FILE");
     CLI::App parser{"dedeleg-gui: the live what-if window for a Schools Funding Forum. Change a rate, vote a phase out or "
                  "pick an option and every school's figure moves at once. With no options it opens the shipped Havering "
                  "sample with 2024-25 as baseline and 2025-26 as the proposal.",
@@ -150,15 +154,15 @@ int main(int argc, char** argv) {
     Options opts;
     app::LiveSpec& live = opts.live;
     parser.add_option("--rates,-r", live.inputs.rates, "The proposal: a rate schedule (TOML). Default: Havering 2025-26")
-        ->check(CLI::ExistingFile);
+        ->check(input_path);
     parser.add_option("--census,-c", live.inputs.census, "Census of schools (CSV). Default: the shipped Havering sample")
-        ->check(CLI::ExistingFile);
+        ->check(input_path);
     parser.add_option("--baseline,-b", live.baseline, "The schedule to compare with. Default: Havering 2024-25")
-        ->check(CLI::ExistingFile);
+        ->check(input_path);
     parser.add_option("--ledger", live.ledgers,
                       "A service's ledger (TOML) for the Forecast tab, following the proposal's rate (repeatable). "
                       "Default: Havering's maternity ledger with the shipped proposal, none with --rates")
-        ->check(CLI::ExistingFile);
+        ->check(input_path);
     parser.add_option("--option", live.inputs.choices, "Start with a service's alternative rates, e.g. trade-union=pay-rise (repeatable)");
     parser.add_option("--recovery-file", live.recovery_file,
                       "Where the scenario is saved after every edit, to be offered back after a crash. Default: "
@@ -174,7 +178,7 @@ int main(int argc, char** argv) {
     parser.add_option("--inspections", live.inspections,
                       "Ofsted's latest inspections (CSV, data/ofsted/ columns) for the Improvement tab. Default: "
                       "Havering's with the shipped sample census, none with --census")
-        ->check(CLI::ExistingFile);
+        ->check(input_path);
     parser.add_option("--screenshot", opts.screenshot,
                       "Draw a few frames, write this PNG, check it is not blank, and exit (writes no recovery file)");
     return app::run_mapping_errors("dedeleg-gui", [&] {

@@ -12,7 +12,8 @@ grep -q "wrote $dir/shot.png (1280x720" "$dir/out.txt"
 # A scripted screenshot run leaves no recovery file behind.
 test ! -e "$dir/recovery.toml"
 # Scripted options that name nothing are refused (exit 2), never ignored.
-for bad in "--edit maternity.FSM=3" "--edit maternity.AWPU=-5" "--sort bogus" "--select 999" "--tab nowhere" "--option trade-union=nonsense"; do
+# So are inputs that cannot be read.
+for bad in "--census /no/such/census.csv" "--rates /no/such/rates.toml" "--edit maternity.FSM=3" "--edit maternity.AWPU=-5" "--sort bogus" "--select 999" "--tab nowhere" "--option trade-union=nonsense"; do
   set +e
   xvfb-run -a -s "-screen 0 1280x720x24" "$gui" --recovery-file "$dir/recovery.toml" $bad --screenshot "$dir/bad.png" >"$dir/bad.txt" 2>&1
   code=$?
