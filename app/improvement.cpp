@@ -155,6 +155,7 @@ ImprovementReport run_improvement(const ImprovementSpec& spec) {
     if (spec.scenarios < 1 || spec.scenarios > 1000000) bad("--scenarios", "between 1 and 1,000,000");
     const calc::Census census = load_census(spec.census);
     const calc::Schedule schedule = load_rates(spec.rates, kDefaultRates);
+    refuse_default_beside("--census", spec.census, "--rates", spec.rates);
     const auto inspections = spec.inspections.empty() ? shipped_inspections() : census::load_inspections_file(spec.inspections);
     std::vector<std::string> stage_ids;
     for (const model::Stage& s : framework.stages) stage_ids.push_back(s.id);

@@ -54,6 +54,15 @@ void apply_choices(calc::Schedule& schedule, const std::vector<std::string>& cho
     if (!problems.empty()) throw calc::InputError(std::move(problems));
 }
 
+void refuse_default_beside(std::string_view option, const std::string& value, std::string_view other,
+                           const std::string& other_value) {
+    if (!value.empty() || other_value.empty()) return;
+    throw calc::InputError({{std::string(option), 0, "",
+                             "not given, but " + std::string(other) + " is (" + other_value +
+                                 "): the shipped Havering default would be mixed with it; give " + std::string(option) +
+                                 " too (leave both out only for the shipped Havering case)"}});
+}
+
 void check_census_against(const calc::Census& census, const calc::Schedule& schedule) {
     auto problems = census::check_exemptions(census, schedule);
     if (!problems.empty()) throw calc::InputError(std::move(problems));
@@ -63,6 +72,8 @@ Inputs load_inputs(const InputSpec& opts) {
     Inputs in{load_census(opts.census), load_rates(opts.rates, kDefaultRates), std::nullopt};
     if (!opts.previous.empty()) in.previous = rates::load_schedule_file(opts.previous);
     else if (opts.rates.empty() && opts.wants_previous) in.previous = load_rates("", kDefaultPrevious);
+    refuse_default_beside("--census", opts.census, "--rates", opts.rates);
+    refuse_default_beside("--census", opts.census, "--previous", opts.previous);
     apply_choices(in.schedule, opts.choices);
     check_census_against(in.census, in.schedule);
     return in;

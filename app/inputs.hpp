@@ -35,6 +35,12 @@ calc::Census load_census(const std::string& path_or_empty);
 /// Applies "service=option" choices; throws calc::InputError for unknown names.
 void apply_choices(calc::Schedule& schedule, const std::vector<std::string>& choices);
 
+/// Refuses `option` left to its shipped Havering default while `other` names a
+/// file (calc::InputError, "--census: not given, but --rates is ..."): the
+/// default would mix Havering's schools or rates into another LA's figures.
+void refuse_default_beside(std::string_view option, const std::string& value, std::string_view other,
+                           const std::string& other_value);
+
 /// Throws calc::InputError if the census exempts schools from services the schedule lacks.
 void check_census_against(const calc::Census& census, const calc::Schedule& schedule);
 

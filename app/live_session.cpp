@@ -29,6 +29,9 @@ std::unique_ptr<LiveSession> open_live_session(const LiveSpec& spec) {
     calc::Census census = load_census(spec.inputs.census);
     calc::Schedule proposal = load_rates(spec.inputs.rates, kDefaultRates);
     calc::Schedule baseline = load_rates(spec.baseline, kDefaultPrevious);
+    refuse_default_beside("--baseline", spec.baseline, "--rates", spec.inputs.rates);
+    refuse_default_beside("--rates", spec.inputs.rates, "--baseline", spec.baseline);
+    refuse_default_beside("--census", spec.inputs.census, "--rates", spec.inputs.rates);
     check_census_against(census, proposal);
     apply_choices(proposal, spec.inputs.choices);
     auto ledgers = load_ledgers(spec, proposal);

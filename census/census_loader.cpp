@@ -254,10 +254,8 @@ std::vector<Column> read_header(const CsvRowView& header, const std::string& fil
         seen.emplace(name, std::string(raw));
         columns.push_back(*column);
     }
-    for (const char* required : {"urn", "phase", "governance", "nor"})
-        if (!seen.count(required))
-            problems.push_back({file, header.line, "", std::string("missing required column ") +
-                                                           (std::string_view(required) == "urn" ? "URN" : required)});
+    for (const auto& [key, shown] : {std::pair{"urn", "URN"}, {"phase", "Phase"}, {"governance", "Governance"}, {"nor", "NOR"}})
+        if (!seen.count(key)) problems.push_back({file, header.line, "", std::string("missing required column ") + shown});
     return columns;
 }
 

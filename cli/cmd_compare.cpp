@@ -24,6 +24,9 @@ void run_compare(const CompareOptions& opts) {
     const calc::Census census = app::load_census(opts.inputs.census);
     const calc::Schedule from = app::load_rates(opts.from, app::kDefaultPrevious);
     const calc::Schedule to = app::load_rates(opts.to, app::kDefaultRates);
+    app::refuse_default_beside("--to", opts.to, "--from", opts.from);
+    app::refuse_default_beside("--from", opts.from, "--to", opts.to);
+    app::refuse_default_beside("--census", opts.inputs.census, "--to", opts.to);
     app::check_census_against(census, from);
     app::check_census_against(census, to);
     const calc::Calculation before = calc::calculate(census, from);
@@ -46,8 +49,9 @@ void setup_compare(CLI::App& app) {
         "Show each school's charge under two schedules and the change: what does this cost my school? "
         "Default: the shipped Havering 2024-25 -> 2025-26.\n"
         "Example: dedeleg compare --from 2024-25.toml --to proposal.toml --census oct-2024.csv --out change.csv");
-    cmd->add_option("--from", opts->from, "The schedule schools pay now (TOML)")->check(input_path());
-    cmd->add_option("--to", opts->to, "The proposed schedule (TOML)")->check(input_path());
+    cmd->add_option("--from", opts->from, "The schedule schools pay now (TOML); give --to and --census with it")
+        ->check(input_path());
+    cmd->add_option("--to", opts->to, "The proposed schedule (TOML); give --from and --census with it")->check(input_path());
     add_census_option(*cmd, opts->inputs);
     add_out_option(*cmd, opts->out, "Write to this file (atomically); CSV when it ends in .csv");
     cmd->add_option("--format,-f", opts->format, "md or csv (default: csv for a .csv --out, else md)")

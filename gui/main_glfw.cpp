@@ -157,7 +157,7 @@ int main(int argc, char** argv) {
         ->check(input_path);
     parser.add_option("--census,-c", live.inputs.census, "Census of schools (CSV). Default: the shipped Havering sample")
         ->check(input_path);
-    parser.add_option("--baseline,-b", live.baseline, "The schedule to compare with. Default: Havering 2024-25")
+    parser.add_option("--baseline,-b", live.baseline, "The schedule to compare with; give it with --rates. Default: Havering 2024-25 (with the shipped proposal)")
         ->check(input_path);
     parser.add_option("--ledger", live.ledgers,
                       "A service's ledger (TOML) for the Forecast tab, following the proposal's rate (repeatable). "

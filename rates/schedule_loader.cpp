@@ -131,7 +131,8 @@ private:
             const auto* name = p.as_string();
             const auto phase = name ? calc::phase_from_name(name->get()) : std::nullopt;
             if (!phase) {
-                problem(p, where + "phases", "unknown phase (primary, secondary, all-through, special)");
+                problem(p, where + "phases", (name ? "unknown phase \"" + std::string(name->get()) + "\"" : std::string("a phase must be text")) +
+                                                 " (primary, secondary, all-through, special)");
                 continue;
             }
             if (std::find(s.phases.begin(), s.phases.end(), *phase) != s.phases.end()) {
@@ -220,7 +221,7 @@ private:
             const auto phase = calc::phase_from_name(key);
             const toml::table* rates = value_ptr->as_table();
             if (!phase) {
-                problem(*value_ptr, at, "unknown phase (primary, secondary, all-through, special)");
+                problem(*value_ptr, at, "unknown phase \"" + std::string(key) + "\" (primary, secondary, all-through, special)");
                 continue;
             }
             if (!s.covers(*phase)) {
@@ -273,7 +274,7 @@ private:
             for (const auto& [key, value_ptr] : in_file_order(*phases)) {
                 const std::string at = where + "phase_budget." + key;
                 const auto phase = calc::phase_from_name(key);
-                if (!phase) problem(*value_ptr, at, "unknown phase (primary, secondary, all-through, special)");
+                if (!phase) problem(*value_ptr, at, "unknown phase \"" + std::string(key) + "\" (primary, secondary, all-through, special)");
                 else if (!s.covers(*phase))
                     problem(*value_ptr, at, "\"" + key + "\" is not among this service's phases (" + phase_list(s) + ")");
                 else if (std::any_of(rule.phase_budgets.begin(), rule.phase_budgets.end(), [&](const auto& b) { return b.first == *phase; }))

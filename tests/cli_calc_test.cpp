@@ -109,7 +109,7 @@ TEST(Compare, ShowsWhatTheNewScheduleCostsEachSchool) {
 TEST(Compare, AScheduleAgainstItselfChangesNothing) {
     const auto dir = testing_cli::scratch("self");
     const auto r = dedeleg("compare --from '" DEDELEG_SOURCE_DIR "/rates/havering/2025-26.toml' --to '" DEDELEG_SOURCE_DIR
-                           "/rates/havering/2025-26.toml' --format csv",
+                           "/rates/havering/2025-26.toml' --census '" DEDELEG_SOURCE_DIR "/census/samples/havering-2023.csv' --format csv",
                            dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto rows = census::read_csv_rows(r.out, "stdout");

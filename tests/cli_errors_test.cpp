@@ -41,7 +41,7 @@ TEST(CliErrors, OneLinePerProblemExitTwoAndNoOutputFile) {
          "c.csv:2: FSM: not a number: \"ten\"\n"},
         {"prop-range", "URN,Phase,Governance,NOR,FSM_prop\n1,primary,maintained,10,150%\n", kGoodRates,
          "c.csv:2: FSM_prop: proportion above 1 (100%): \"150%\"\n"},
-        {"missing-column", "URN,Phase,NOR\n1,primary,10\n", kGoodRates, "c.csv:1: missing required column governance\n"},
+        {"missing-column", "URN,Phase,NOR\n1,primary,10\n", kGoodRates, "c.csv:1: missing required column Governance\n"},
         {"exempt-unknown", "URN,Phase,Governance,NOR,Exempt\n1,primary,maintained,10,insurance\n", kGoodRates,
          "c.csv:2: Exempt: no service \"insurance\" in the 2025-26 schedule (maintenance)\n"},
         {"rate-places", kGoodCensus, kGoodRates.substr(0, kGoodRates.size() - 10) + "\"40.49123\" }\n",
@@ -107,6 +107,46 @@ TEST(CliErrors, UsageErrorsExitOne) {
     const auto empty = dedeleg("calc --census ''");
     EXPECT_EQ(empty.exit_code, 1);
     EXPECT_NE(empty.err.find("an empty path; give a file"), std::string::npos) << empty.err;
+}
+
+// A shipped Havering default never fills in beside a file given for another
+// LA: Havering's schools under a Devon heading, or a Devon proposal against
+// Havering's rates, would be figures of no authority at all.
+TEST(CliErrors, AShippedDefaultIsNeverMixedWithAGivenFile) {
+    const auto dir = testing_cli::scratch("mixed");
+    testing_cli::write(dir / "r.toml", kGoodRates);
+    testing_cli::write(dir / "c.csv", kGoodCensus);
+    const std::pair<std::string, std::string> cases[] = {
+        {"calc --rates r.toml", "--census: not given, but --rates is (r.toml)"},
+        {"tables --rates r.toml", "--census: not given, but --rates is (r.toml)"},
+        {"paper --rates r.toml --out p", "--census: not given, but --rates is (r.toml)"},
+        {"tables --previous r.toml", "--census: not given, but --previous is (r.toml)"},
+        {"compare --to r.toml --census c.csv", "--from: not given, but --to is (r.toml)"},
+        {"compare --from r.toml --census c.csv", "--to: not given, but --from is (r.toml)"},
+        {"compare --from r.toml --to r.toml", "--census: not given, but --to is (r.toml)"},
+    };
+    for (const auto& [args, expected] : cases) {
+        const auto r = dedeleg(args, dir);
+        EXPECT_EQ(r.exit_code, 2) << args;
+        EXPECT_EQ(r.err.substr(0, expected.size()), expected) << args << ": " << r.err;
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir / "p"));
+    EXPECT_EQ(dedeleg("calc --rates r.toml --census c.csv", dir).exit_code, 0);
+    EXPECT_EQ(dedeleg("compare --from r.toml --to r.toml --census c.csv", dir).exit_code, 0);
+}
+
+// validate says ok only once everything is checked, the two files together too.
+TEST(CliErrors, ValidateNeverSaysOkBeforeAProblem) {
+    const auto dir = testing_cli::scratch("validate-order");
+    testing_cli::write(dir / "r.toml", kGoodRates);
+    testing_cli::write(dir / "c.csv", kCensusHeader + "100001,A,primary,maintained,100,\n");
+    const auto r = dedeleg("validate --census c.csv --rates r.toml", dir);
+    EXPECT_EQ(r.exit_code, 0) << "no FSM rate: a blank FSM is fine";
+    testing_cli::write(dir / "r2.toml", kGoodRates.substr(0, kGoodRates.size() - 20) + "{ FSM = \"40.49\" }\n");
+    const auto bad = dedeleg("validate --census c.csv --rates r2.toml", dir);
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_EQ(bad.out, "") << "nothing called ok";
+    EXPECT_NE(bad.err.find("c.csv:2: FSM: blank"), std::string::npos) << bad.err;
 }
 
 // A file that is missing, unreadable or a folder is bad input like any other:
