@@ -13,6 +13,24 @@ class Reader : public TomlReader {
 public:
     using TomlReader::TomlReader;
 
+    // A text of the LA's words; a {name} that is not a placeholder is a typo
+    // that would be printed as it is on every page, so it is refused.
+    std::string words(const toml::table& t, std::string_view key, const std::string& where, bool required) {
+        std::string value = text(t, key, where, required);
+        for (std::size_t open = value.find('{'); open != std::string::npos; open = value.find('{', open + 1)) {
+            const std::size_t close = value.find('}', open);
+            if (close == std::string::npos) break;
+            const std::string name = value.substr(open, close - open + 1);
+            const bool placeholder_like =
+                name.size() > 2 && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz_", 1) == name.size() - 1;
+            if (placeholder_like && name != "{authority}" && name != "{year}" && name != "{previous_year}" && name != "{census}")
+                if (const toml::node* n = t.get(key))
+                    problem(*n, where + std::string(key),
+                            "unknown placeholder " + name + " (known: {authority}, {year}, {previous_year}, {census})");
+        }
+        return value;
+    }
+
     PaperTemplate read(const toml::table& doc) {
         PaperTemplate t;
         allow_keys(doc, "", {"paper", "before", "service", "after"});
@@ -23,7 +41,7 @@ public:
         std::set<std::string> ids;
         for (const toml::table* s : tables(doc, "service")) {
             allow_keys(*s, "service.", {"id", "text"});
-            ServiceText text{this->text(*s, "id", "service.", true), this->text(*s, "text", "service.", true),
+            ServiceText text{this->words(*s, "id", "service.", true), this->words(*s, "text", "service.", true),
                                      static_cast<long>(s->source().begin.line)};
             if (!text.id.empty() && !ids.insert(text.id).second) problem(*s, "service." + text.id, "service given twice");
             t.services.push_back(std::move(text));
@@ -35,15 +53,15 @@ private:
     void read_head(const toml::table& head, PaperTemplate& t) {
         allow_keys(head, "paper.", {"authority", "title", "version", "date", "contact", "closing_date",
                                     "services_heading", "statement"});
-        t.authority = text(head, "authority", "paper.", true);
-        t.title = text(head, "title", "paper.", true);
-        t.version = text(head, "version", "paper.", false);
-        t.date = text(head, "date", "paper.", false);
-        t.contact = text(head, "contact", "paper.", false);
-        t.closing_date = text(head, "closing_date", "paper.", false);
-        t.services_heading = text(head, "services_heading", "paper.", false);
+        t.authority = words(head, "authority", "paper.", true);
+        t.title = words(head, "title", "paper.", true);
+        t.version = words(head, "version", "paper.", false);
+        t.date = words(head, "date", "paper.", false);
+        t.contact = words(head, "contact", "paper.", false);
+        t.closing_date = words(head, "closing_date", "paper.", false);
+        t.services_heading = words(head, "services_heading", "paper.", false);
         if (t.services_heading.empty()) t.services_heading = "Proposed services {year}";
-        t.statement = text(head, "statement", "paper.", false);
+        t.statement = words(head, "statement", "paper.", false);
     }
 
     std::vector<const toml::table*> tables(const toml::table& doc, const char* key) {
@@ -67,7 +85,7 @@ private:
         const std::string where = std::string(key) + ".";
         for (const toml::table* s : tables(doc, key)) {
             allow_keys(*s, where, {"heading", "text"});
-            out.push_back({text(*s, "heading", where, true), text(*s, "text", where, true)});
+            out.push_back({words(*s, "heading", where, true), words(*s, "text", where, true)});
         }
         return out;
     }

@@ -234,6 +234,14 @@ TEST(Paper, ATemplateIsCheckedLikeAnyInput) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_SHOWS(r.err, "words.toml:5: service.libraries: no service \"libraries\" in the 2025-26 schedule");
     EXPECT_FALSE(fs::exists(dir / "paper"));
+    // A placeholder misspelt would be printed as written on every statement.
+    testing_cli::write(dir / "words.toml", "[paper]\nauthority = \"X\"\ntitle = \"T\"\n"
+                                           "statement = \"Compared with {last_year}; {Like This} stays.\"\n");
+    r = dedeleg("paper --template words.toml --out paper", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "words.toml:4: paper.statement: unknown placeholder {last_year} (known: {authority}, {year}, "
+                        "{previous_year}, {census})");
+    EXPECT_FALSE(fs::exists(dir / "paper"));
     fs::remove_all(dir);
 }
 
