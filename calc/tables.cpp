@@ -10,6 +10,7 @@ namespace {
 
 // The same service in last year's schedule, charged on this census.
 struct PreviousYear {
+    const Service* service = nullptr;
     const RateOption* option = nullptr;
     ServiceResult result;
 };
@@ -19,7 +20,7 @@ std::optional<PreviousYear> previous_year(const Census& census, const Schedule* 
     for (std::size_t i = 0; i < previous->services.size(); ++i) {
         const Service& before = previous->services[i];
         if (before.id == service.id)
-            return PreviousYear{&before.selected_option(), calculate_service(census, *previous, i, before.selected)};
+            return PreviousYear{&before, &before.selected_option(), calculate_service(census, *previous, i, before.selected)};
     }
     return std::nullopt;
 }
@@ -31,7 +32,8 @@ const Rate* rate_in(const RatesByPhase& rates, Phase phase, Factor factor) {
 }
 
 void add_previous(FactorColumn& column, const std::optional<PreviousYear>& before) {
-    if (!before) return;
+    // A phase the service did not charge last year had no rate then, whatever its table says.
+    if (!before || !before->service->covers(column.phase)) return;
     const Rate* rate = rate_in(before->result.rates, column.phase, column.factor);
     if (!rate) return;
     column.previous = *rate;

@@ -157,6 +157,30 @@ TEST_F(Engine, TablesPresentTotalsAtTheirPrecision) {
     EXPECT_EQ(tables[3].columns[0].phase_label, "Primary");
 }
 
+// A phase the service did not charge last year shows no previous rate (the
+// Devon trial saw last year's primary rate printed beside secondary).
+TEST_F(Engine, APhaseNewThisYearHasNoPreviousRate) {
+    using calc::Phase;
+    auto now = schedule;
+    now.services[0].phases = {Phase::primary, Phase::secondary};
+    auto before = schedule;
+    before.services[0].phases = {Phase::primary};
+    const auto tables = calc::build_tables(census, now, &before);
+    int primary = 0, secondary = 0;
+    for (const calc::FactorColumn& c : tables[0].columns) {
+        if (c.phase == Phase::primary) {
+            ++primary;
+            EXPECT_TRUE(c.previous.has_value());
+        }
+        if (c.phase == Phase::secondary) {
+            ++secondary;
+            EXPECT_FALSE(c.previous.has_value());
+        }
+    }
+    EXPECT_GT(primary, 0);
+    EXPECT_GT(secondary, 0);
+}
+
 TEST_F(Engine, ComparingAScheduleWithItselfIsAllZeros) {
     const auto a = calc::calculate(census, schedule);
     const auto cmp = calc::compare(census, schedule, a, schedule, a);
