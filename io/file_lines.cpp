@@ -51,23 +51,15 @@ FileLines::FileLines(const std::string& path, std::size_t max_line) : path_(path
         int fd;
         ~Closer() { ::close(fd); }
     } closer{fd};
-    char chunk[1 << 16];
     std::size_t line_so_far = 0;  // bytes since the last newline
-    for (;;) {
-        const ssize_t got = ::read(fd, chunk, sizeof chunk);
-        if (got < 0) {
-            if (errno == EINTR) continue;
-            refuse(path, std::string("read failed: ") + std::strerror(errno));
-        }
-        if (got == 0) break;
-        const std::string_view part(chunk, static_cast<std::size_t>(got));
+    read_chunks(fd, path, [&](std::string_view part) {
         const std::size_t last_newline = part.rfind('\n');
         line_so_far = last_newline == std::string_view::npos ? line_so_far + part.size() : part.size() - last_newline - 1;
         if (whole_.size() + part.size() > kMaxStreamBytes)
             refuse(path, "more than 1 GiB from a pipe or device; save it as a file and give its path");
         whole_.append(part);
-        if (line_so_far > max_line_) break;  // a line too long: what is here is enough to say so
-    }
+        return line_so_far <= max_line_;  // a line too long: what is here is enough to say so
+    });
 }
 
 void FileLines::check_unchanged() const {

@@ -43,6 +43,15 @@ std::string read_text_file(const std::string& path, const ReadOptions& options) 
     // One read into a buffer of the file's size: a stringstream copy costs 20x more on a large census.
     std::string bytes;
     if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
+    read_chunks(fd, path, [&](std::string_view chunk) {
+        if (bytes.size() + chunk.size() > options.max_bytes) too_large();
+        bytes.append(chunk);
+        return true;
+    });
+    return bytes;
+}
+
+void read_chunks(int fd, const std::string& path, const std::function<bool(std::string_view)>& on_chunk) {
     char chunk[1 << 16];
     for (;;) {
         const ssize_t got = ::read(fd, chunk, sizeof chunk);
@@ -50,11 +59,8 @@ std::string read_text_file(const std::string& path, const ReadOptions& options) 
             if (errno == EINTR) continue;
             refuse(path, std::string("read failed: ") + std::strerror(errno));
         }
-        if (got == 0) break;
-        if (bytes.size() + static_cast<std::size_t>(got) > options.max_bytes) too_large();
-        bytes.append(chunk, static_cast<std::size_t>(got));
+        if (got == 0 || !on_chunk({chunk, static_cast<std::size_t>(got)})) return;
     }
-    return bytes;
 }
 
 void remember_input(const std::string& path) {

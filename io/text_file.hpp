@@ -5,8 +5,10 @@
 #include "io/atomic_write.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace io {
@@ -29,6 +31,11 @@ std::string read_text_file(const std::string& path, const ReadOptions& options =
 /// run's inputs, which a front end passes as WriteRules::inputs so that no
 /// output replaces them.
 std::vector<std::string> files_read();
+
+/// Reads the open descriptor `fd` to its end in 64 KiB chunks, handing each to
+/// `on_chunk` until it returns false. Throws calc::InputError naming `path`
+/// if a read fails (an interrupted read is retried).
+void read_chunks(int fd, const std::string& path, const std::function<bool(std::string_view)>& on_chunk);
 
 /// Adds `path` to files_read(): for a file read some other way (io::FileLines).
 void remember_input(const std::string& path);
