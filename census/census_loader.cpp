@@ -271,8 +271,9 @@ std::string known_columns() {
 
 namespace {
 
-// Rows from wherever `read_rows` reads them; `reserve` is told the line count
-// when it is known (one school a line at most: reserving spares the copies of a growing vector).
+// Rows from wherever `read_rows` reads them; `reserve` is told, before the
+// rows, how many lines are not blank (one school a line at most: reserving
+// spares the copies of a growing vector).
 calc::Census load_rows(const std::string& file,
                        const std::function<void(const std::function<void(const CsvRowView&)>&,
                                                 const std::function<void(long)>&)>& read_rows) {
@@ -333,9 +334,10 @@ calc::Census load_rows(const std::string& file,
 }  // namespace
 
 calc::Census load_census(std::string_view text, const std::string& file) {
+    // The same checking pass as a file's tells `reserve` its rows, by the same rule.
     return load_rows(file, [&](const auto& on_row, const auto& reserve) {
-        reserve(static_cast<long>(std::count(text.begin(), text.end(), '\n')) + 1);
-        for_each_csv_row(text, file, on_row);
+        const auto lines = [&](const LineHandler& on_line) { io::for_each_line_of(text, on_line); };
+        for_each_csv_row(lines, /*recheck=*/false, file, on_row, CsvReading::in_place, reserve);
     });
 }
 
