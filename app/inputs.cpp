@@ -63,8 +63,10 @@ void refuse_default_beside(std::string_view option, const std::string& value, st
                                  " too (leave both out only for the shipped Havering case)"}});
 }
 
-void check_census_against(const calc::Census& census, const calc::Schedule& schedule) {
-    auto problems = census::check_exemptions(census, schedule);
+void check_census_against(const calc::Census& census, const calc::Schedule& schedule, const calc::Schedule* other) {
+    std::vector<const calc::Schedule*> schedules{&schedule};
+    if (other) schedules.push_back(other);
+    auto problems = census::check_census(census, schedules);
     if (!problems.empty()) throw calc::InputError(std::move(problems));
 }
 
@@ -75,7 +77,7 @@ Inputs load_inputs(const InputSpec& opts) {
     refuse_default_beside("--census", opts.census, "--rates", opts.rates);
     refuse_default_beside("--census", opts.census, "--previous", opts.previous);
     apply_choices(in.schedule, opts.choices);
-    check_census_against(in.census, in.schedule);
+    check_census_against(in.census, in.schedule, in.previous ? &*in.previous : nullptr);
     return in;
 }
 

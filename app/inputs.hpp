@@ -41,7 +41,11 @@ void apply_choices(calc::Schedule& schedule, const std::vector<std::string>& cho
 void refuse_default_beside(std::string_view option, const std::string& value, std::string_view other,
                            const std::string& other_value);
 
-/// Throws calc::InputError if the census exempts schools from services the schedule lacks.
-void check_census_against(const calc::Census& census, const calc::Schedule& schedule);
+/// Throws calc::InputError with every problem census::check_census() finds
+/// against `schedule` and, where the run shows one, last year's or a baseline
+/// schedule `other` (an exemption may name a service of either; each must find
+/// every count it charges).
+void check_census_against(const calc::Census& census, const calc::Schedule& schedule,
+                          const calc::Schedule* other = nullptr);
 
 }  // namespace app

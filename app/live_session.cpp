@@ -32,7 +32,7 @@ std::unique_ptr<LiveSession> open_live_session(const LiveSpec& spec) {
     refuse_default_beside("--baseline", spec.baseline, "--rates", spec.inputs.rates);
     refuse_default_beside("--rates", spec.inputs.rates, "--baseline", spec.baseline);
     refuse_default_beside("--census", spec.inputs.census, "--rates", spec.inputs.rates);
-    check_census_against(census, proposal);
+    check_census_against(census, proposal, &baseline);
     apply_choices(proposal, spec.inputs.choices);
     auto ledgers = load_ledgers(spec, proposal);
 

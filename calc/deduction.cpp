@@ -75,7 +75,7 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
     result.rates = effective_rates(census, s, rates);
 
     result.charges.reserve(census.schools.size());
-    std::vector<Diagnostic> missing;  // counts this charge needs that the census does not give
+    MissingCounts missing(census);  // counts this charge needs that the census does not give
     // Exact totals kept as integers at one scale while the schools are added (ExactSum).
     std::array<std::array<ExactSum, kFactorCount>, kPhaseCount> factor_sums{};
     std::array<ExactSum, kPhaseCount> phase_sums{};
@@ -85,10 +85,7 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
         const School& school = census.schools[i];
         if (!is_charged(school, s, phases)) continue;
         if (lacks_a_count(school, result.rates[index_of(school.phase)])) {
-            if (auto problem = missing_count(census, school, s, result.rates)) {
-                missing.push_back(std::move(*problem));
-                continue;
-            }
+            if (missing.check(school, s, result.rates)) continue;
         }
         // The formula breakdown() shows, keeping only each factor's total.
         const std::pair<Factor, Rate>* at = nullptr;  // for the message if a figure overflows
@@ -110,7 +107,7 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
             throw overflow_at(census, school, s, at, e);
         }
     }
-    if (!missing.empty()) throw InputError(std::move(missing));
+    if (!missing.empty()) throw InputError(missing.problems());
     try {
         result.exact_total = {total.value()};
         for (std::size_t p = 0; p < kPhaseCount; ++p) {

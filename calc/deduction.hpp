@@ -80,7 +80,7 @@ std::vector<FactorCharge> breakdown(const School& school, const Service& service
 /// A figure too large for a Decimal throws calc::InputError naming the
 /// census line, the school's URN, the service and factor, rate and count; a
 /// count the charge needs that the census left blank (or z, x, c) throws
-/// calc::InputError naming the line, factor, service and school (missing_count()).
+/// calc::InputError naming the line, factor, service and school (calc::MissingCounts).
 ServiceResult calculate_service(const Census& census, const Schedule& schedule, std::size_t service,
                                 std::size_t option);
 

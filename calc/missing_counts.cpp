@@ -24,20 +24,63 @@ std::string school_words(const School& s) {
     return s.phase == Phase::special ? words + " school" : words;
 }
 
+std::string phase_list(const std::array<bool, kPhaseCount>& phases) {
+    std::string out;
+    std::size_t n = 0, shown = 0;
+    for (bool b : phases) n += b;
+    for (std::size_t p = 0; p < kPhaseCount; ++p) {
+        if (!phases[p]) continue;
+        ++shown;
+        out += (shown == 1 ? "" : shown == n ? " and " : ", ") + std::string(name_of(static_cast<Phase>(p)));
+    }
+    return out;
+}
+
 }  // namespace
 
-std::optional<Diagnostic> missing_count(const Census& census, const School& school, const Service& service,
-                                        const RatesByPhase& rates) {
+std::optional<Factor> missing_factor(const School& school, const Service& service, const RatesByPhase& rates) {
     // The cheap test first: almost every row has every count.
     if (!lacks_a_count(school, rates[index_of(school.phase)]) || !is_charged(school, service)) return std::nullopt;
-    for (const auto& [factor, rate] : rates[index_of(school.phase)]) {
-        if (!factor_applies(school, factor) || has_count(school, factor) || rate.value.is_zero()) continue;
-        const std::string column = census_column(factor);
-        return Diagnostic{census.source, school.source_line, column,
-                          std::string(words_for(school.no_count[index_of(factor)])) + ", but \"" + service.name +
-                              "\" charges " + school_words(school) + " " + per_unit(factor)};
-    }
+    for (const auto& [factor, rate] : rates[index_of(school.phase)])
+        if (factor_applies(school, factor) && !has_count(school, factor) && !rate.value.is_zero()) return factor;
     return std::nullopt;
+}
+
+bool MissingCounts::check(const School& school, const Service& service, const RatesByPhase& rates) {
+    const std::optional<Factor> factor = missing_factor(school, service, rates);
+    if (!factor) return false;
+    const NoCount why = school.no_count[index_of(*factor)];
+    if (why == NoCount::no_column) {
+        auto& uses = absent_by_factor_[index_of(*factor)];
+        if (uses.empty()) absent_.push_back(*factor);
+        auto use = std::find_if(uses.begin(), uses.end(), [&](const AbsentUse& u) { return u.service == &service; });
+        if (use == uses.end()) use = uses.insert(uses.end(), AbsentUse{&service});
+        use->phases[index_of(school.phase)] = true;
+        return true;
+    }
+    if (cells_.size() > kMaxProblems) return true;  // InputError keeps 100 and says it stopped
+    cells_.push_back({census_.source, school.source_line, census_column(*factor),
+                      std::string(words_for(why)) + ", but \"" + service.name + "\" charges " + school_words(school) +
+                          " " + per_unit(*factor)});
+    return true;
+}
+
+std::vector<Diagnostic> MissingCounts::problems() const {
+    std::vector<Diagnostic> out;
+    std::vector<Factor> order = absent_;
+    std::sort(order.begin(), order.end());
+    for (Factor f : order) {
+        std::string users;
+        const auto& uses = absent_by_factor_[index_of(f)];
+        for (std::size_t i = 0; i < uses.size(); ++i)
+            users += std::string(i == 0 ? "" : i + 1 == uses.size() ? " and " : ", ") + "\"" + uses[i].service->name +
+                     "\" charges maintained " + phase_list(uses[i].phases) + " schools " + per_unit(f);
+        out.push_back({census_.source, census_.header_line, census_column(f),
+                       "no such column in the census, but " + users +
+                           "; add the column (0 for a school with none): a missing column is never taken as 0"});
+    }
+    out.insert(out.end(), cells_.begin(), cells_.end());
+    return out;
 }
 
 std::vector<Diagnostic> missing_counts(const Census& census, const Schedule& schedule) {
@@ -53,7 +96,7 @@ std::vector<Diagnostic> missing_counts(const Census& census, const Schedule& sch
             if (census.schools[i].no_count[f] != NoCount::given) no_count[i] |= Mask{1} << f;
         any = any || no_count[i] != 0;
     }
-    std::vector<Diagnostic> out;
+    MissingCounts missing(census);
     for (const Service& service : schedule.services) {
         std::vector<RatesByPhase> options;
         std::array<Mask, kPhaseCount> charged{};  // per phase: factors some option charges to it at a rate other than zero
@@ -68,13 +111,10 @@ std::vector<Diagnostic> missing_counts(const Census& census, const Schedule& sch
             const School& school = census.schools[i];
             if ((no_count[i] & charged[index_of(school.phase)]) == 0) continue;
             for (const RatesByPhase& rates : options)
-                if (auto d = missing_count(census, school, service, rates)) {
-                    out.push_back(std::move(*d));
-                    break;
-                }
+                if (missing.check(school, service, rates)) break;
         }
     }
-    return out;
+    return missing.problems();
 }
 
 }  // namespace calc

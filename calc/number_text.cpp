@@ -31,6 +31,9 @@ std::string read_whole_digits(std::string_view& s, std::string_view original, bo
     while (!s.empty() && (is_digit(s.front()) || s.front() == ',')) {
         if (s.front() == ',') {
             if (digits.empty() || (grouped ? group != 3 : group > 3)) reject(original, "misplaced thousands separator");
+            // "0,125" or "01,5": a decimal comma, not thousands; "0,125" must never read as 125.
+            if (!grouped && digits.front() == '0')
+                reject(original, "a comma after a leading 0 (a decimal comma?); write decimals with a point, e.g. 0.125");
             grouped = true;
             group = 0;
         } else {

@@ -58,6 +58,7 @@ std::string_view words_for(NoCount why) {
         case NoCount::not_applicable: return "\"z\" (not applicable)";
         case NoCount::not_available: return "\"x\" (not available)";
         case NoCount::suppressed: return "\"c\" (suppressed)";
+        case NoCount::no_column: return "no such column in the census";
     }
     return "?";
 }

@@ -31,10 +31,11 @@ std::optional<Governance> governance_from_name(std::string_view name);
 /// Primary, secondary and all-through schools: the phases de-delegation applies to.
 bool is_mainstream(Phase p);
 
-/// Why a census cell holds no count: left blank, or a DfE marker (`z` not
-/// applicable, `x` not available, `c` suppressed). A school may have no count
-/// for a factor no charge needs; a charge that needs one is refused.
-enum class NoCount : char { given = 0, blank, not_applicable, not_available, suppressed };
+/// Why a census cell holds no count: left blank, a DfE marker (`z` not
+/// applicable, `x` not available, `c` suppressed), or the census has no such
+/// column at all. A school may have no count for a factor no charge needs; a
+/// charge that needs one is refused (an absent column is never a count of 0).
+enum class NoCount : char { given = 0, blank, not_applicable, not_available, suppressed, no_column };
 
 /// How a message names it: "blank", "\"z\" (not applicable)"...
 std::string_view words_for(NoCount why);
@@ -179,6 +180,7 @@ inline Decimal count_of(const School& school, Factor factor) {
 /// The schools of one census, in file order.
 struct Census {
     std::string source;  ///< file name, or "embedded: ..." for the shipped sample
+    std::uint32_t header_line = 1;  ///< where the header row is, for messages about its columns
     std::vector<School> schools;
 };
 

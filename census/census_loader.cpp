@@ -95,10 +95,22 @@ bool is_service_id(std::string_view id) {
 class RowReader {
 public:
     RowReader(const std::string& file, const std::vector<Column>& columns, std::vector<calc::Diagnostic>& problems)
-        : file_(file), columns_(columns), problems_(problems) {}
+        : file_(file), columns_(columns), problems_(problems) {
+        // A count whose column the header lacks is "no column", never 0: a
+        // charge on it is refused (calc::missing_counts), as a blank cell is.
+        std::array<bool, calc::kFactorCount> given{};
+        for (const Column& c : columns_) {
+            if (c.kind == Column::Kind::count || c.kind == Column::Kind::proportion) given[calc::index_of(c.factor)] = true;
+            if (c.kind == Column::Kind::places) given[calc::index_of(Factor::PLACE)] = true;
+        }
+        for (Factor f : calc::kAllFactors)
+            if ((calc::is_census_factor(f) || f == Factor::PLACE) && !given[calc::index_of(f)])
+                absent_[calc::index_of(f)] = calc::NoCount::no_column;
+    }
 
     calc::School read(const CsvRowView& row) {
         calc::School school;
+        school.no_count = absent_;
         school.source_line = static_cast<std::uint32_t>(row.line);  // the loader refuses a census of 2^32 lines
         line_ = row.line;
         // NOR first: proportions and the count ceiling depend on it.
@@ -227,6 +239,7 @@ private:
     const std::string& file_;
     const std::vector<Column>& columns_;
     std::vector<calc::Diagnostic>& problems_;
+    std::array<calc::NoCount, calc::kFactorCount> absent_{};  // no_column for each factor the header lacks
     long line_ = 0;
 };
 
@@ -299,6 +312,7 @@ calc::Census load_rows(const std::string& file,
         if (!header_read) {
             header_read = true;
             header_line = row.line;
+            census.header_line = static_cast<std::uint32_t>(std::min<long>(row.line, UINT32_MAX));
             columns = read_header(row, file, problems);
             if (problems.empty()) reader.emplace(file, columns, problems);
             return;
@@ -346,18 +360,50 @@ calc::Census load_census_file(const std::string& path) {
     return load_rows(path, [&](const auto& on_row, const auto& reserve) { for_each_csv_row(lines, on_row, reserve); });
 }
 
-std::vector<calc::Diagnostic> check_exemptions(const calc::Census& census, const calc::Schedule& schedule) {
+namespace {
+
+std::string joined(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
+    return out;
+}
+
+}  // namespace
+
+std::vector<calc::Diagnostic> check_census(const calc::Census& census, const std::vector<const calc::Schedule*>& schedules) {
     std::vector<calc::Diagnostic> problems;
+    // One rule for every command: an exemption must name a service of a
+    // schedule the run uses (a service new this year, or dropped, is still a
+    // service); one that names none is a typo, and would silently exempt nobody.
+    const auto named = [&](const std::string& id) {
+        return std::any_of(schedules.begin(), schedules.end(), [&](const calc::Schedule* s) { return s->find(id) != nullptr; });
+    };
     for (const calc::School& school : census.schools)
         for (const std::string& id : school.exempt)
-            if (!schedule.find(id)) {
-                std::string ids;
-                for (const calc::Service& s : schedule.services) ids += (ids.empty() ? "" : ", ") + s.id;
+            if (!named(id)) {
+                std::string years;
+                std::vector<std::string> ids;
+                for (const calc::Schedule* schedule : schedules) {
+                    years += (years.empty() ? "" : " or ") + schedule->year;
+                    for (const calc::Service& s : schedule->services)
+                        if (std::find(ids.begin(), ids.end(), s.id) == ids.end()) ids.push_back(s.id);
+                }
                 problems.push_back({census.source, school.source_line, "Exempt",
-                                    "no service \"" + id + "\" in the " + schedule.year + " schedule (" + ids + ")"});
+                                    "no service \"" + id + "\" in the " + years + " schedule (" + joined(ids) + ")"});
             }
-    for (calc::Diagnostic& d : calc::missing_counts(census, schedule)) problems.push_back(std::move(d));
+    std::vector<calc::Diagnostic> missing;  // at most 101 a schedule; the same problem once
+    for (const calc::Schedule* schedule : schedules)
+        for (calc::Diagnostic& d : calc::missing_counts(census, *schedule))
+            if (std::find_if(missing.begin(), missing.end(), [&](const calc::Diagnostic& p) {
+                    return p.line == d.line && p.column == d.column && p.message == d.message;
+                }) == missing.end())
+                missing.push_back(std::move(d));
+    problems.insert(problems.end(), missing.begin(), missing.end());
     return problems;
+}
+
+std::vector<calc::Diagnostic> check_exemptions(const calc::Census& census, const calc::Schedule& schedule) {
+    return check_census(census, {&schedule});
 }
 
 }  // namespace census

@@ -27,8 +27,7 @@ void run_compare(const CompareOptions& opts) {
     app::refuse_default_beside("--to", opts.to, "--from", opts.from);
     app::refuse_default_beside("--from", opts.from, "--to", opts.to);
     app::refuse_default_beside("--census", opts.inputs.census, "--to", opts.to);
-    app::check_census_against(census, from);
-    app::check_census_against(census, to);
+    app::check_census_against(census, to, &from);
     const calc::Calculation before = calc::calculate(census, from);
     const calc::Calculation after = calc::calculate(census, to);
     const calc::Comparison cmp = calc::compare(census, from, before, to, after);

@@ -15,6 +15,26 @@ namespace rates {
 
 namespace {
 
+// Whether `factor` is charged to any phase `s` covers.
+bool applies_to_a_phase_of(const calc::Service& s, calc::Factor factor) {
+    for (std::size_t p = 0; p < calc::kPhaseCount; ++p)
+        if (s.covers(static_cast<calc::Phase>(p)) && calc::factor_applies(static_cast<calc::Phase>(p), factor)) return true;
+    return false;
+}
+
+// False when every rate of `option` is on a factor none of the service's phases
+// is charged on (flat AWPU on a special-only service): it would raise £0,
+// silently. A service every phase voted out charges nobody by the Forum's
+// decision, and a rate beside a phase voted out is kept for its return.
+bool charges_a_phase(const calc::Service& s, const calc::RateOption& option) {
+    if (s.phases.empty() || (option.rates.empty() && option.phase_rates.empty())) return true;
+    for (const auto& [factor, rate] : option.rates)
+        if (applies_to_a_phase_of(s, factor)) return true;
+    for (const calc::PhaseRates& p : option.phase_rates)
+        if (s.covers(p.phase) && !p.rates.empty()) return true;
+    return false;
+}
+
 // The factors a special school can be charged: "PLACE, or LUMP".
 std::string special_codes() {
     std::string out;
@@ -176,6 +196,9 @@ private:
         option.rates = read_rate_table(*table, where + "rates.", s, std::nullopt);
         if (const toml::node* p = t.get("phase_rates")) read_phase_rates(*p, where, s, option);
         if (const toml::node* d = t.get("derive")) read_derivations(*d, where, option);
+        if (!charges_a_phase(s, option))
+            problem(*r, where + "rates",
+                    "no rate charges this service's phases: special schools are charged per place only (" + special_codes() + ")");
         return option;
     }
 

@@ -271,6 +271,56 @@ TEST(CensusNoCount, RefusedNamingSchoolFactorAndServiceWhereAChargeNeedsIt) {
     EXPECT_EQ(problems_of(text, zero), "");
 }
 
+TEST(CensusNoCount, AnAbsentColumnIsRefusedOnceNamingEveryServiceThatNeedsIt) {
+    // Issue 18: a census without the FSM, EAL3 or Places column was charged £0
+    // on them (calc exited 0; validate said every count was there), while a
+    // blank cell in the same column was refused.
+    const std::string text = "\nURN,Phase,Governance,NOR\n"
+                             "1,special,maintained,80\n"
+                             "2,primary,maintained,100\n"
+                             "3,primary,maintained,120\n";
+    const std::string expected =
+        "census.csv:2: FSM: no such column in the census, but \"Free school meals eligibility checking\" charges "
+        "maintained primary schools per FSM pupil; add the column (0 for a school with none): a missing column is "
+        "never taken as 0\n"
+        "census.csv:2: EAL3: no such column in the census, but \"Statutory duties\" charges maintained primary schools "
+        "per EAL3 pupil; add the column (0 for a school with none): a missing column is never taken as 0\n"
+        "census.csv:2: Places: no such column in the census, but \"Statutory duties\" charges maintained special "
+        "schools per place; add the column (0 for a school with none): a missing column is never taken as 0\n";
+    EXPECT_EQ(problems_of(text, fsm_and_places()), expected);
+    const auto c = census::load_census(text, "census.csv");
+    try {
+        calc::calculate(c, fsm_and_places());
+        ADD_FAILURE() << "a column the census lacks was charged as 0";
+    } catch (const calc::InputError& e) {
+        ASSERT_EQ(e.diagnostics.size(), 1u);  // one problem for the column, not one a school
+        EXPECT_EQ(e.diagnostics[0].column, "FSM");
+        EXPECT_EQ(e.diagnostics[0].line, 2);
+    }
+    // Two services needing one absent column: one problem naming both.
+    calc::Schedule two = fsm_and_places();
+    two.services[1].options[0].rates = {{calc::Factor::FSM, calc::Rate{d("1")}}};
+    two.services[1].phases = {calc::Phase::primary};
+    EXPECT_EQ(problems_of(text, two),
+              "census.csv:2: FSM: no such column in the census, but \"Free school meals eligibility checking\" charges "
+              "maintained primary schools per FSM pupil and \"Statutory duties\" charges maintained primary schools per "
+              "FSM pupil; add the column (0 for a school with none): a missing column is never taken as 0\n");
+    // No school a charge reaches (academies only): the column is not needed.
+    EXPECT_EQ(problems_of("URN,Phase,Governance,NOR\n2,primary,academy,100\n", fsm_and_places()), "");
+}
+
+TEST(CensusLoader, ADecimalCommaIsRefusedNotReadAsThousands) {
+    // Issue 18: "0,125" was read as 125 pupils.
+    EXPECT_EQ(first_problem(kHeader + "1,,A,primary,maintained,300,\"0,125\"\n"),
+              "c.csv:2: FSM: a comma after a leading 0 (a decimal comma?); write decimals with a point, e.g. 0.125: "
+              "\"0,125\"");
+    EXPECT_EQ(first_problem("URN,Phase,Governance,NOR,FSM_prop\n1,primary,maintained,300,\"0,5\"\n"),
+              "c.csv:2: FSM_prop: a comma after a leading 0 (a decimal comma?); write decimals with a point, e.g. 0.125: "
+              "\"0,5\"");
+    // Thousands stay thousands.
+    EXPECT_EQ(census::load_census(kHeader + "1,,A,primary,maintained,\"1,300\",\"1,125\"\n", "c.csv").schools[0].nor, 1300);
+}
+
 namespace {
 
 // A school keeps each count in 16 bytes; it must read back digit for digit.

@@ -34,7 +34,7 @@ TEST(ParseNumber, RejectsEverythingElseWithAReason) {
     const char* rejected[] = {"",       "   ",     "abc",     "1.2.3",  "1,23",   "12,3456", ",123",
                               "1,234,5", "12.",    "(12",     "12)",    "1e5",    "£",      "%",
                               "£12%",    "--1",    "- 1",     "1 234",  "0x10",   "12a",    "(-12)",
-                              "1_000",   "12..5",  "NaN",     "inf"};
+                              "1_000",   "12..5",  "NaN",     "inf",    "0,125",  "00,125", "0,500,000"};
     for (const char* text : rejected) {
         EXPECT_THROW(calc::parse_number(text), calc::InvalidNumber) << '"' << text << '"';
     }

@@ -123,6 +123,9 @@ TEST(ScheduleLoader, RefusesMalformedSchedulesWithFileLineAndKey) {
          "r.toml:7: m.kind: must be \"de-delegated\" or \"education-function\""},
         {kHead + "[[service]]\nid = \"m\"\nname = \"M\"\nkind = \"de-delegated\"\nphases = [\"special\"]\nrates = { AWPU = 1 }\n",
          "r.toml:8: m.phases: de-delegation is not an option for special schools"},
+        // Issue 18: a special-only service's flat per-pupil rate charged nobody, £0 with exit 0.
+        {kHead + "[[service]]\nid = \"m\"\nname = \"M\"\nkind = \"education-function\"\nphases = [\"special\"]\nrates = { AWPU = 1 }\n",
+         "r.toml:9: m.rates: no rate charges this service's phases: special schools are charged per place only"},
         {kHead + "[[service]]\nid = \"m\"\nname = \"M\"\nkind = \"de-delegated\"\nphases = [\"infant\"]\nrates = { AWPU = 1 }\n",
          "r.toml:8: m.phases: unknown phase"},
         {kHead + "[[service]]\nid = \"Mat ernity\"\nname = \"M\"\nkind = \"de-delegated\"\nphases = [\"primary\"]\nrates = { AWPU = 1 }\n",
