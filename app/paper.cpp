@@ -78,9 +78,9 @@ PaperWritten write_paper(const PaperSpec& spec) {
                                                       10000, 1));
 
     PaperWritten written{spec.out, {"paper.html", "paper.xlsx", "statements.html"}, in.schedule.services.size(),
-                         paper.statements.size(), paper.words.source};
-    io::write_folder_atomically(
-        spec.out,
+                         paper.statements.size(), paper.words.source, {}};
+    written.notes = io::write_folder_atomically(
+        spec.out, written.files,
         [&](const std::filesystem::path& folder) {
             io::write_atomically((folder / "paper.html").string(), [&](std::ostream& out) { report::write_paper_html(out, paper); });
             io::write_atomically((folder / "statements.html").string(),
@@ -91,7 +91,7 @@ PaperWritten write_paper(const PaperSpec& spec) {
                 throw calc::InputError({{spec.out, 0, "paper.xlsx", e.what()}});
             }
         },
-        spec.force, io::files_read());
+        spec.force, io::files_read()).notes;
     return written;
 }
 

@@ -16,7 +16,7 @@ struct PaperSpec {
     std::vector<std::string> ledgers;  ///< ledger files; none with the default inputs: the shipped maternity ledger
     std::string template_file;         ///< empty: Havering's words for the default inputs, else the generic template
     std::string out;                   ///< the folder to write
-    bool force = false;                ///< replace an existing folder
+    bool force = false;                ///< replace an existing folder, if it is an earlier paper (io::write_folder_atomically)
 };
 
 /// What was written, for the front end to say.
@@ -26,6 +26,7 @@ struct PaperWritten {
     std::size_t services = 0;
     std::size_t statements = 0;
     std::string template_source;
+    std::vector<std::string> notes;  ///< temporary folders of stopped runs left beside it, and why
 };
 
 /// Writes the paper's folder atomically (io::write_folder_atomically): all of

@@ -18,6 +18,7 @@ void run_paper(const app::PaperSpec& spec) {
     for (std::size_t i = 0; i < w.files.size(); ++i) std::cerr << (i ? ", " : "") << w.files[i];
     std::cerr << " (" << w.services << " services, " << w.statements << " school statements; words from " << w.template_source
               << ")\n";
+    for (const std::string& note : w.notes) std::cerr << "note: " << note << '\n';
 }
 
 }  // namespace
@@ -45,7 +46,10 @@ void setup_paper(CLI::App& app) {
                     "A service's ledger (TOML; repeatable): its table and forecast chart go in that service's section");
     cmd->add_option("--template", spec->template_file, "The LA's words (TOML); default as above");
     cmd->add_option("--out,-o", spec->out, "The folder to write (must not exist, unless --force)")->required();
-    cmd->add_flag("--force", spec->force, "Replace an existing folder (never one holding an input)");
+    cmd->add_flag("--force", spec->force,
+                  "Replace a folder that holds an earlier paper exactly as dedeleg wrote it (its .dedeleg-manifest and the "
+                  "files it lists, unedited, nothing else); any other folder is refused and left as it is (choose a new "
+                  "folder), and never the current folder, one above it, your home folder or one holding an input");
     cmd->callback([spec] { run_paper(*spec); });
 }
 

@@ -10,7 +10,11 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <filesystem>
+#include <set>
 
 namespace {
 
@@ -52,7 +56,7 @@ TEST_F(HaveringPaper, WritesTheThreeFilesAndSaysSo) {
                         "embedded: templates/havering/2025-26.toml)\n");
     std::size_t files = 0;
     for (const auto& entry : fs::directory_iterator(*dir / "paper")) files += entry.is_regular_file();
-    EXPECT_EQ(files, 3u);
+    EXPECT_EQ(files, 4u);  // and .dedeleg-manifest, which --force looks for
     for (const auto& entry : fs::directory_iterator(*dir))  // no temporary folder left beside it
         EXPECT_EQ(entry.path().filename().string().find(".dedeleg-"), std::string::npos) << entry.path();
 }
@@ -206,18 +210,144 @@ TEST(Paper, AnExistingFolderIsKeptUnlessForcedAndNeverOneHoldingAnInput) {
     testing_cli::write(dir / "paper" / "mine.txt", "keep me");
     auto r = dedeleg("paper --out paper", dir);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_SHOWS(r.err, "paper: already exists; it is left as it is (--force replaces it)");
+    EXPECT_SHOWS(r.err, "paper: already exists; it is left as it is (--force replaces it only if it is a folder dedeleg "
+                        "wrote, holding nothing else)");
     EXPECT_TRUE(fs::exists(dir / "paper" / "mine.txt"));
-    r = dedeleg("paper --out paper --force", dir);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_FALSE(fs::exists(dir / "paper" / "mine.txt"));
-    EXPECT_TRUE(fs::exists(dir / "paper" / "paper.xlsx"));
-    // A folder holding this run's census is never replaced.
-    fs::copy_file(fs::path(DEDELEG_SOURCE_DIR) / "census/samples/havering-2023.csv", dir / "paper" / "census.csv");
-    r = dedeleg("paper --census paper/census.csv --out paper --force", dir);
+    fs::remove(dir / "paper" / "mine.txt");
+    r = dedeleg("paper --out paper2", dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // A folder holding this run's census is never replaced, though it is a paper of dedeleg's.
+    fs::copy_file(fs::path(DEDELEG_SOURCE_DIR) / "census/samples/havering-2023.csv", dir / "paper2" / "census.csv");
+    r = dedeleg("paper --census paper2/census.csv --out paper2 --force", dir);
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_SHOWS(r.err, "holds an input of this run");
-    EXPECT_TRUE(fs::exists(dir / "paper" / "census.csv"));
+    EXPECT_TRUE(fs::exists(dir / "paper2" / "census.csv"));
+    fs::remove_all(dir);
+}
+
+// Each entry of `dir`, by name.
+std::set<std::string> entries_of(const fs::path& dir) {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
+    return names;
+}
+
+// --force replaces a folder only while it is an earlier paper exactly as
+// dedeleg left it (on 72aec1f it deleted whatever the folder held).
+TEST(Paper, ForceReplacesOnlyAnEarlierPaperAsDedelegLeftIt) {
+    const fs::path dir = scratch("paper-force");
+    auto r = dedeleg("paper --out paper", dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::set<std::string> paper{".dedeleg-manifest", "paper.html", "paper.xlsx", "statements.html"};
+    EXPECT_EQ(entries_of(dir / "paper"), paper);
+    const std::string manifest = slurp(dir / "paper" / ".dedeleg-manifest");
+    for (const char* name : {" paper.html\n", " paper.xlsx\n", " statements.html\n"}) EXPECT_SHOWS(manifest, name);
+
+    // An earlier paper, untouched: replaced, and nothing else is left beside it.
+    fs::remove(dir / "paper" / "paper.html");  // a file of its own that is gone loses nothing
+    r = dedeleg("paper --out paper", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    r = dedeleg("paper --out paper --force", dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(entries_of(dir / "paper"), paper);
+    EXPECT_EQ(entries_of(dir), std::set<std::string>{"paper"});
+
+    const std::string refused = "paper: --force replaces only a folder dedeleg wrote, as it left it, and ";
+    const std::string kept = ". It is left as it is: choose a new folder (or move out what you want to keep and remove it yourself)";
+    // A file of someone else's.
+    testing_cli::write(dir / "paper" / "notes.txt", "my notes");
+    r = dedeleg("paper --out paper --force", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, refused + "it holds \"notes.txt\", which dedeleg did not write" + kept);
+    EXPECT_EQ(slurp(dir / "paper" / "notes.txt"), "my notes");
+    EXPECT_TRUE(fs::exists(dir / "paper" / "paper.xlsx"));
+    fs::remove(dir / "paper" / "notes.txt");
+    // A subfolder.
+    fs::create_directory(dir / "paper" / "drafts");
+    testing_cli::write(dir / "paper" / "drafts" / "v1.docx", "draft");
+    r = dedeleg("paper --out paper --force", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, refused + "it holds the folder \"drafts\", which dedeleg did not write" + kept);
+    EXPECT_TRUE(fs::exists(dir / "paper" / "drafts" / "v1.docx"));
+    fs::remove_all(dir / "paper" / "drafts");
+    // One of its own files edited (a workbook annotated and saved).
+    testing_cli::write(dir / "paper" / "paper.xlsx", slurp(dir / "paper" / "paper.xlsx") + "edit");
+    r = dedeleg("paper --out paper --force", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, refused + "\"paper.xlsx\" has changed since dedeleg wrote it" + kept);
+    // A folder dedeleg did not write at all.
+    fs::create_directory(dir / "mine");
+    testing_cli::write(dir / "mine" / "paper.html", "mine");
+    r = dedeleg("paper --out mine --force", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "mine: --force replaces only a folder dedeleg wrote, as it left it, and it has no .dedeleg-manifest "
+                        "(dedeleg writes one into every folder it makes)" + kept);
+    EXPECT_EQ(slurp(dir / "mine" / "paper.html"), "mine");
+    EXPECT_EQ(entries_of(dir), (std::set<std::string>{"mine", "paper"}));  // no temporary left
+    fs::remove_all(dir);
+}
+
+// Never the folder the user is in or one above it, however it is named (on
+// 72aec1f `--out "$PWD" --force` deleted the current folder).
+TEST(Paper, ForceNeverReplacesTheCurrentFolderOrOneAboveIt) {
+    const fs::path dir = fs::canonical(scratch("paper-here"));
+    ASSERT_EQ(dedeleg("paper --out paper", dir).exit_code, 0);
+    const fs::path here = dir / "paper";  // an earlier paper, so only the rule for where one stands refuses it
+    const std::string never = "; --force never replaces it. Give a new folder's name, e.g. --out paper";
+    auto r = dedeleg("paper --out \"$PWD\" --force", here);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "is the current folder" + never);
+    r = dedeleg("paper --out ../paper --force", here);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "../paper: is the current folder" + never);
+    fs::create_directory_symlink(dir, dir / "alias");
+    r = dedeleg("paper --out " + (dir / "alias" / "paper").string() + " --force", here);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "is the current folder" + never);
+    EXPECT_TRUE(fs::exists(here / "paper.html"));
+    EXPECT_EQ(entries_of(here).size(), 4u);
+
+    // A parent by absolute path.
+    fs::create_directory(dir / "work");
+    testing_cli::write(dir / "work" / "budget.ods", "keep");
+    r = dedeleg("paper --out " + dir.string() + " --force", dir / "work");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, dir.string() + ": holds the current folder" + never);
+    EXPECT_EQ(slurp(dir / "work" / "budget.ods"), "keep");
+    EXPECT_TRUE(fs::exists(here / "paper.html"));
+    fs::remove_all(dir);
+}
+
+// A PID that is certainly not running: a child that has exited and been reaped.
+long dead_pid() {
+    const pid_t child = ::fork();
+    if (child == 0) ::_exit(0);
+    ::waitpid(child, nullptr, 0);
+    return child;
+}
+
+// A killed run's temporary folder is removed by the next run when it holds
+// only what dedeleg writes there, else named (on 72aec1f it stayed for good).
+TEST(Paper, AKilledRunsTemporaryFolderIsCleanedByTheNextRun) {
+    const fs::path dir = scratch("paper-stale");
+    const std::string pid = std::to_string(dead_pid());
+    const fs::path killed = dir / (".paper.dedeleg-" + pid + "-0badc0de.tmp");  // killed while writing
+    fs::create_directory(killed);
+    testing_cli::write(killed / "paper.html", "<html>half");
+    testing_cli::write(killed / (".statements.html.dedeleg-" + pid + "-Ab12Cd.tmp"), "half");
+    const fs::path odd = dir / (".paper.dedeleg-" + pid + "-12345678.tmp");  // holds something dedeleg never writes
+    fs::create_directory(odd);
+    testing_cli::write(odd / "notes.txt", "mine");
+    const fs::path other = dir / (".papers.dedeleg-" + pid + "-0badc0de.tmp");  // beside another target: not ours to judge
+    fs::create_directory(other);
+    const auto r = dedeleg("paper --out paper", dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_FALSE(fs::exists(killed));
+    EXPECT_EQ(slurp(odd / "notes.txt"), "mine");
+    EXPECT_SHOWS(r.err, "note: ./" + odd.filename().string() + ": a temporary folder of a run that stopped holds "
+                        "\"notes.txt\", which dedeleg did not write there; it is left alone (look inside, then remove it "
+                        "yourself)");
+    EXPECT_TRUE(fs::exists(other));
     fs::remove_all(dir);
 }
 
