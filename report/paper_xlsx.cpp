@@ -4,21 +4,51 @@
 
 #include <xlsxwriter.h>
 
+#include <cctype>
+#include <map>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace report {
 
 namespace {
 
-// A workbook being written: the library's handles and the formats every sheet uses.
+// A cell's column as the sheet names it: A ... Z, AA ...
+std::string column_name(long col) {
+    std::string out;
+    for (++col; col > 0; col = (col - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (col - 1) % 26));
+    return out;
+}
+
+// The characters Excel counts in a cell: UTF-16 units (a character past
+// U+FFFF counts two), so a text within the limit here is within Excel's.
+std::size_t excel_length(const std::string& text) {
+    std::size_t n = 0;
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        n += (c & 0xC0) != 0x80 ? (c >= 0xF0 ? 2 : 1) : 0;
+    }
+    return n;
+}
+
+std::string thousands(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+    return digits;
+}
+
+// A workbook being written: the library's handles and the formats every
+// sheet uses. A limit of the format (a cell's length, a sheet's rows or
+// columns) is refused with the reason, never left for libxlsxwriter to drop
+// the cell, and every call's result is checked: nothing is lost unsaid.
 class Book {
 public:
     explicit Book(const std::string& path) : book_(workbook_new(path.c_str())) {
         if (!book_) throw std::runtime_error("cannot start the workbook " + path);
-        bold_ = workbook_add_format(book_);
+        bold_ = format();
         format_set_bold(bold_);
-        header_ = workbook_add_format(book_);
+        header_ = format();
         format_set_bold(header_);
         format_set_bottom(header_, LXW_BORDER_THIN);
         format_set_text_wrap(header_);
@@ -38,10 +68,26 @@ public:
     Book(const Book&) = delete;
     Book& operator=(const Book&) = delete;
 
+    // A sheet with exactly this name (the workbook's own sheets).
     lxw_worksheet* sheet(const std::string& name) {
-        lxw_worksheet* s = workbook_add_worksheet(book_, name.substr(0, 31).c_str());
+        const lxw_error valid = workbook_validate_sheet_name(book_, name.c_str());
+        if (valid != LXW_NO_ERROR) throw std::runtime_error("the sheet name \"" + name + "\": " + lxw_strerror(valid));
+        lxw_worksheet* s = workbook_add_worksheet(book_, name.c_str());
         if (!s) throw std::runtime_error("cannot add the sheet " + name);
+        names_[s] = name;
         return s;
+    }
+    // A sheet for `wanted` (a service's id): that name when a sheet may have
+    // it, else its start and "~2", "~3"... (a sheet name is at
+    // most 31 characters, unique in any case, and "History" is Excel's).
+    // Returns whether the name is `wanted` as given.
+    std::pair<lxw_worksheet*, bool> sheet_for(const std::string& wanted) {
+        if (wanted.size() <= LXW_SHEETNAME_MAX && usable(wanted)) return {sheet(wanted), true};
+        for (int n = 2;; ++n) {
+            const std::string tail = "~" + std::to_string(n);
+            const std::string name = wanted.substr(0, LXW_SHEETNAME_MAX - tail.size()) + tail;
+            if (usable(name)) return {sheet(name), false};
+        }
     }
     void close() {
         const lxw_error error = workbook_close(book_);
@@ -49,14 +95,36 @@ public:
         if (error != LXW_NO_ERROR) throw std::runtime_error(std::string("cannot write the workbook: ") + lxw_strerror(error));
     }
 
+    // Refuses a sheet that would need more rows or columns than the format has.
+    void needs(lxw_worksheet* s, std::size_t rows, std::size_t columns, const std::string& what) const {
+        if (rows > LXW_ROW_MAX)
+            throw std::runtime_error("the sheet \"" + names_.at(s) + "\" would need " + thousands(rows) + " rows for " + what +
+                                     ", more than a workbook sheet holds (" + thousands(LXW_ROW_MAX) +
+                                     ", Excel's limit); dedeleg leaves none out");
+        if (columns > LXW_COL_MAX)
+            throw std::runtime_error("the sheet \"" + names_.at(s) + "\" would need " + thousands(columns) + " columns for " +
+                                     what + ", more than a workbook sheet holds (" + thousands(LXW_COL_MAX) +
+                                     ", Excel's limit); dedeleg leaves none out");
+    }
+
     // Text is always a string cell, never a formula: a name starting "=" stays text.
     void text(lxw_worksheet* s, int row, int col, const std::string& value, lxw_format* f = nullptr) {
-        worksheet_write_string(s, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), value.c_str(), f);
+        in_range(s, row, col);
+        if (const std::size_t length = excel_length(value); length > kMaxCellText)
+            throw std::runtime_error("the sheet \"" + names_.at(s) + "\", cell " + cell(row, col) + ", would hold " +
+                                     thousands(length) + " characters, more than a workbook cell holds (" +
+                                     thousands(kMaxCellText) + ", Excel's limit), and dedeleg never cuts one short: \"" +
+                                     start_of(value) + "\" (shorten it where it is written)");
+        check(worksheet_write_string(s, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), value.c_str(), f), s, row,
+              col);
     }
     // A figure as a number cell. The cell's number is the exact decimal's text
     // read once (the workbook stores it as that text); nothing is computed from it.
     void number(lxw_worksheet* s, int row, int col, const calc::Decimal& value, lxw_format* f) {
-        worksheet_write_number(s, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), std::stod(value.to_string()), f);
+        in_range(s, row, col);
+        check(worksheet_write_number(s, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), std::stod(value.to_string()),
+                                     f),
+              s, row, col);
     }
     // An exact amount: the number to the penny, and beside it the exact text when it has more places.
     void exact(lxw_worksheet* s, int row, int col, const calc::Decimal& value) {
@@ -71,23 +139,69 @@ public:
         int col = 0;
         for (const std::string& n : names) text(s, row, col++, n, header_);
     }
+    void column_width(lxw_worksheet* s, int first, int last, double width) {
+        const lxw_error error =
+            worksheet_set_column(s, static_cast<lxw_col_t>(first), static_cast<lxw_col_t>(last), width, nullptr);
+        if (error != LXW_NO_ERROR)
+            throw std::runtime_error("the sheet \"" + names_.at(s) + "\": columns " + column_name(first) + "-" +
+                                     column_name(last) + ": " + lxw_strerror(error));
+    }
+    void widths(lxw_worksheet* s, std::initializer_list<double> columns) {
+        int c = 0;
+        for (double w : columns) column_width(s, c, c, w), ++c;
+    }
 
     lxw_format *bold_ = nullptr, *header_ = nullptr, *pounds_ = nullptr, *pennies_ = nullptr, *rate2_ = nullptr,
                *rate3_ = nullptr, *rate4_ = nullptr, *count_ = nullptr, *whole_ = nullptr, *total_pounds_ = nullptr;
 
 private:
-    lxw_format* number_format(const char* code) {
+    static constexpr std::size_t kMaxCellText = 32767;  // LXW_STR_MAX, Excel's limit
+
+    lxw_format* format() {
         lxw_format* f = workbook_add_format(book_);
+        if (!f) throw std::runtime_error("cannot add a cell format to the workbook");
+        return f;
+    }
+    lxw_format* number_format(const char* code) {
+        lxw_format* f = format();
         format_set_num_format(f, code);
         return f;
     }
-    lxw_workbook* book_;
-};
+    bool usable(const std::string& name) const {
+        std::string lower = name;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        // The workbook's own sheets are kept for them, whatever order they are added in.
+        for (const char* own : {"summary", "schools", "changes", "ledger", "notes", "history"})
+            if (lower == own) return false;
+        return workbook_validate_sheet_name(book_, name.c_str()) == LXW_NO_ERROR;
+    }
+    static std::string cell(int row, int col) { return column_name(col) + std::to_string(static_cast<long>(row) + 1); }
+    // The first 40 characters of a text, to say which it is.
+    static std::string start_of(const std::string& value) {
+        std::size_t end = 0;
+        for (int chars = 0; end < value.size() && chars < 40; ++chars) {
+            ++end;
+            while (end < value.size() && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) ++end;
+        }
+        return value.substr(0, end) + (end < value.size() ? "…" : "");
+    }
+    void in_range(lxw_worksheet* s, int row, int col) const {
+        if (row < 0 || static_cast<long>(row) >= static_cast<long>(LXW_ROW_MAX) || col < 0 || col >= LXW_COL_MAX)
+            throw std::runtime_error("the sheet \"" + names_.at(s) + "\" would need a cell in row " +
+                                     thousands(static_cast<std::size_t>(row) + 1) + ", column " +
+                                     thousands(static_cast<std::size_t>(col) + 1) + ", past what a workbook sheet holds (" +
+                                     thousands(LXW_ROW_MAX) + " rows, " + thousands(LXW_COL_MAX) +
+                                     " columns, Excel's limits); dedeleg leaves none out");
+    }
+    void check(lxw_error error, lxw_worksheet* s, int row, int col) const {
+        if (error != LXW_NO_ERROR)
+            throw std::runtime_error("the sheet \"" + names_.at(s) + "\", cell " + cell(row, col) +
+                                     ": cannot be written: " + lxw_strerror(error));
+    }
 
-void widths(lxw_worksheet* s, std::initializer_list<double> columns) {
-    lxw_col_t c = 0;
-    for (double w : columns) worksheet_set_column(s, c, c, w, nullptr), ++c;
-}
+    lxw_workbook* book_;
+    std::map<const lxw_worksheet*, std::string> names_;
+};
 
 void summary_sheet(Book& b, const Paper& p) {
     const TablesReport& r = p.tables;
@@ -117,14 +231,16 @@ void summary_sheet(Book& b, const Paper& p) {
     b.number(s, row, 7, sum.sum_of_rounded.value, b.pennies_);
     b.text(s, row + 2, 0, summary_reconciliation(sum));
     worksheet_freeze_panes(s, 4, 1);
-    widths(s, {42, 18, 34, 10, 14, 16, 20, 16});
+    b.widths(s, {42, 18, 34, 10, 14, 16, 20, 16});
 }
 
 void service_sheet(Book& b, const Paper& p, std::size_t index) {
     const TablesReport& r = p.tables;
     const calc::Service& svc = r.schedule.services[index];
-    lxw_worksheet* s = b.sheet(svc.id);
+    const auto [s, as_given] = b.sheet_for(svc.id);
     b.text(s, 0, 0, svc.name, b.bold_);
+    if (!as_given)  // the id is kept whole here, where the sheet's name could not hold it
+        b.text(s, 1, 0, "Service " + svc.id + " (a sheet's name is at most 31 characters, and each is used once)");
     const std::string prev = r.previous ? r.previous->year : "Previous";
     b.headers(s, 2, {"Option", "Phase", "Formula factor", "Rate " + r.schedule.year, "Total (as presented)", "Exact total",
                      "Exact (all places)", "Rate " + prev, "Total " + prev + " (this census)"});
@@ -152,12 +268,13 @@ void service_sheet(Book& b, const Paper& p, std::size_t index) {
         ++row;
     }
     worksheet_freeze_panes(s, 3, 0);
-    widths(s, {30, 12, 20, 12, 14, 16, 20, 12, 16});
+    b.widths(s, {30, 12, 20, 12, 14, 16, 20, 12, 16});
 }
 
 void schools_sheet(Book& b, const Paper& p) {
     const TablesReport& r = p.tables;
     lxw_worksheet* s = b.sheet("Schools");
+    b.needs(s, p.statements.size() + 1, r.schedule.services.size() + 4, "the schools and their charges");
     b.text(s, 0, 0, "URN", b.header_);
     b.text(s, 0, 1, "School", b.header_);
     b.text(s, 0, 2, "Phase", b.header_);
@@ -180,14 +297,15 @@ void schools_sheet(Book& b, const Paper& p) {
         ++row;
     }
     worksheet_freeze_panes(s, 1, 2);
-    worksheet_set_column(s, 0, 0, 9, nullptr);
-    worksheet_set_column(s, 1, 1, 38, nullptr);
-    worksheet_set_column(s, 2, static_cast<lxw_col_t>(col), 13, nullptr);
+    b.column_width(s, 0, 0, 9);
+    b.column_width(s, 1, 1, 38);
+    b.column_width(s, 2, col, 13);
 }
 
 void changes_sheet(Book& b, const Paper& p) {
     const TablesReport& r = p.tables;
     lxw_worksheet* s = b.sheet("Changes");
+    b.needs(s, p.statements.size() + 1, 6, "the schools");
     const std::string prev = r.previous ? r.previous->year : "previous";
     b.headers(s, 0, {"URN", "School", "Phase", "Total " + prev + " (its rates, this census)", "Total " + r.schedule.year, "Change"});
     int row = 1;
@@ -202,7 +320,7 @@ void changes_sheet(Book& b, const Paper& p) {
         ++row;
     }
     worksheet_freeze_panes(s, 1, 2);
-    widths(s, {9, 38, 12, 22, 14, 12});
+    b.widths(s, {9, 38, 12, 22, 14, 12});
 }
 
 void ledger_sheet(Book& b, const Paper& p) {
@@ -226,7 +344,7 @@ void ledger_sheet(Book& b, const Paper& p) {
         for (const model::LedgerRow& r : f.projection.projected) line(r, "projected");
         ++row;
     }
-    widths(s, {12, 10, 10, 16, 12, 12, 12, 20});
+    b.widths(s, {12, 10, 10, 16, 12, 12, 12, 20});
 }
 
 void notes_sheet(Book& b, const Paper& p) {
@@ -249,7 +367,7 @@ void notes_sheet(Book& b, const Paper& p) {
         const calc::Service& svc = r.schedule.services[t.service];
         for (const std::string& note : service_notes(r, t)) line(svc.name + " · " + svc.options[t.option].label, note);
     }
-    widths(s, {44, 140});
+    b.widths(s, {44, 140});
 }
 
 }  // namespace

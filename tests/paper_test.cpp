@@ -351,6 +351,55 @@ TEST(Paper, AKilledRunsTemporaryFolderIsCleanedByTheNextRun) {
     fs::remove_all(dir);
 }
 
+// A text longer than a workbook cell holds is refused, never cut or dropped
+// (on 72aec1f libxlsxwriter left the cell out and the run said nothing).
+TEST(Paper, AnOverlongCellIsRefusedNotDropped) {
+    const fs::path dir = scratch("paper-xlsx");
+    testing_cli::write(dir / "c.csv", "URN,School,Phase,Governance,NOR,FSM\n1," + std::string(40000, 'A') +
+                                          ",primary,maintained,100,9\n");
+    testing_cli::write(dir / "r.toml", "[schedule]\nauthority = \"Testshire\"\nyear = \"2025-26\"\n\n[[service]]\n"
+                                      "id = \"fsm\"\nname = \"FSM\"\nkind = \"de-delegated\"\n"
+                                      "phases = [\"primary\"]\nrates = { FSM = \"6.255\" }\n");
+    auto r = dedeleg("paper --census c.csv --rates r.toml --out p", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "p: paper.xlsx: the sheet \"Schools\", cell B2, would hold 40,000 characters, more than a workbook "
+                        "cell holds (32,767, Excel's limit), and dedeleg never cuts one short: \"" + std::string(40, 'A') +
+                        "…\" (shorten it where it is written)");
+    EXPECT_EQ(entries_of(dir), (std::set<std::string>{"c.csv", "r.toml"}));
+    // 32,767 characters fit.
+    testing_cli::write(dir / "c.csv", "URN,School,Phase,Governance,NOR,FSM\n1," + std::string(32767, 'A') +
+                                          ",primary,maintained,100,9\n");
+    r = dedeleg("paper --census c.csv --rates r.toml --out p", dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    fs::remove_all(dir);
+}
+
+// A service id longer than a sheet's name may be gets a sheet of its own,
+// the id whole on it (on 72aec1f two such ids sharing 31 characters failed
+// with "cannot add the sheet").
+TEST(Paper, LongServiceIdsGetSheetsOfTheirOwn) {
+    const fs::path dir = scratch("paper-sheets");
+    testing_cli::write(dir / "c.csv", "URN,School,Phase,Governance,NOR,FSM\n1,A school,primary,maintained,100,9\n");
+    std::string rates = "[schedule]\nauthority = \"Testshire\"\nyear = \"2025-26\"\n";
+    const std::string id = "free-school-meals-eligibility-checking";  // 38 characters
+    for (const std::string& s : {id + "-a", id + "-b", std::string("schools")})
+        rates += "\n[[service]]\nid = \"" + s + "\"\nname = \"S\"\nkind = \"de-delegated\"\nphases = [\"primary\"]\n"
+                 "rates = { FSM = \"1.00\" }\n";
+    testing_cli::write(dir / "r.toml", rates);
+    const auto r = dedeleg("paper --census c.csv --rates r.toml --out p", dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    if (std::system("command -v unzip >/dev/null") != 0) GTEST_SKIP() << "unzip is not installed";
+    const std::string command = "cd '" + dir.string() + "' && unzip -p p/paper.xlsx xl/workbook.xml xl/sharedStrings.xml >book.xml";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    const std::string book = slurp(dir / "book.xml");
+    for (const std::string& sheet : {id.substr(0, 29) + "~2", id.substr(0, 29) + "~3", std::string("schools~2"),
+                                     std::string("Schools")})
+        EXPECT_SHOWS(book, "<sheet name=\"" + sheet + "\"");
+    for (const std::string& s : {id + "-a", id + "-b", std::string("schools")})
+        EXPECT_SHOWS(book, "Service " + s + " (a sheet's name is at most 31 characters, and each is used once)");
+    fs::remove_all(dir);
+}
+
 TEST(Paper, ATemplateIsCheckedLikeAnyInput) {
     const fs::path dir = scratch("paper-template");
     testing_cli::write(dir / "words.toml", "[paper]\nauthority = \"X\"\ntitle = \"T\"\ncolour = \"red\"\n\n[[service]]\n"
