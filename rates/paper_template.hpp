@@ -5,6 +5,7 @@
 // ever comes from here.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rates {
@@ -46,6 +47,9 @@ struct PaperTemplate {
         return nullptr;
     }
 };
+
+/// The placeholders' names, as written between braces.
+inline constexpr std::string_view kPlaceholderNames[] = {"authority", "year", "previous_year", "census"};
 
 /// What the placeholders stand for.
 struct Placeholders {

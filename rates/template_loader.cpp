@@ -3,31 +3,84 @@
 #include "io/text_file.hpp"
 #include "rates/toml_reader.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace rates {
 
 namespace {
 
+std::string known_list() {
+    std::string out;
+    for (std::string_view name : kPlaceholderNames) out += (out.empty() ? "{" : ", {") + std::string(name) + "}";
+    return out;
+}
+
+bool is_known(std::string_view name) {
+    for (std::string_view known : kPlaceholderNames)
+        if (name == known) return true;
+    return false;
+}
+
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// `words` as a placeholder name might have been meant: lower case, spaces
+// trimmed, inner spaces and hyphens as underscores.
+std::string as_meant(std::string_view words) {
+    const std::size_t first = words.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    words = words.substr(first, words.find_last_not_of(" \t") - first + 1);
+    std::string out;
+    for (char c : words) {
+        if (c == ' ' || c == '\t' || c == '-') c = '_';
+        else c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (c != '_' || out.empty() || out.back() != '_') out += c;
+    }
+    return out;
+}
+
+// What is wrong with the brace at `open` in `text`, or empty when nothing is.
+std::string placeholder_problem(const std::string& text, std::size_t open) {
+    const std::size_t close = text.find('}', open + 1);
+    const std::size_t next_open = text.find('{', open + 1);
+    if (close == std::string::npos || (next_open != std::string::npos && next_open < close)) {
+        // Unclosed: refused when a placeholder's name follows it ("{year, the ...").
+        std::size_t end = open + 1;
+        while (end < text.size() && (is_name_char(text[end]) || text[end] == '-')) ++end;
+        const std::string meant = as_meant(std::string_view(text).substr(open + 1, end - open - 1));
+        if (is_known(meant)) return "\"" + text.substr(open, end - open) + "\" has no closing brace: write {" + meant + "}";
+        return {};
+    }
+    const std::string written = text.substr(open, close - open + 1);
+    const std::string_view name = std::string_view(text).substr(open + 1, close - open - 1);
+    if (is_known(name)) {
+        if (open > 0 && text[open - 1] == '{' && close + 1 < text.size() && text[close + 1] == '}')
+            return "{" + written + "} would be printed in braces: write " + written + " (one pair of braces)";
+        return {};
+    }
+    if (const std::string meant = as_meant(name); is_known(meant))
+        return written + " is not a placeholder as written: write {" + meant + "} (the placeholders, exactly as written: " +
+               known_list() + ")";
+    const bool name_like = !name.empty() && (std::isalpha(static_cast<unsigned char>(name.front())) || name.front() == '_') &&
+                           std::all_of(name.begin(), name.end(), is_name_char);
+    if (name_like) return "unknown placeholder " + written + " (known: " + known_list() + ")";
+    return {};
+}
+
 class Reader : public TomlReader {
 public:
     using TomlReader::TomlReader;
 
-    // A text of the LA's words; a {name} that is not a placeholder is a typo
-    // that would be printed as it is on every page, so it is refused.
+    // A text of the LA's words. A brace that looks meant as a placeholder but
+    // is not exactly one ({Year}, { year }, {previous-year}, {last_year},
+    // {{year}}, an unclosed {year) would be printed as written on every page,
+    // so it is refused; braces around other words ({Like This}) are text.
     std::string words(const toml::table& t, std::string_view key, const std::string& where, bool required) {
         std::string value = text(t, key, where, required);
-        for (std::size_t open = value.find('{'); open != std::string::npos; open = value.find('{', open + 1)) {
-            const std::size_t close = value.find('}', open);
-            if (close == std::string::npos) break;
-            const std::string name = value.substr(open, close - open + 1);
-            const bool placeholder_like =
-                name.size() > 2 && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz_", 1) == name.size() - 1;
-            if (placeholder_like && name != "{authority}" && name != "{year}" && name != "{previous_year}" && name != "{census}")
-                if (const toml::node* n = t.get(key))
-                    problem(*n, where + std::string(key),
-                            "unknown placeholder " + name + " (known: {authority}, {year}, {previous_year}, {census})");
-        }
+        for (std::size_t open = value.find('{'); open != std::string::npos; open = value.find('{', open + 1))
+            if (const std::string why = placeholder_problem(value, open); !why.empty())
+                if (const toml::node* n = t.get(key)) problem(*n, where + std::string(key), why);
         return value;
     }
 

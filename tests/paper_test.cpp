@@ -424,6 +424,39 @@ TEST(Paper, ATemplateIsCheckedLikeAnyInput) {
     fs::remove_all(dir);
 }
 
+// A placeholder in another case or spelt nearly right would be printed as
+// written (on 72aec1f "{Year}" was): refused where it is written, the right
+// spelling given. Braces around other words are text.
+TEST(Paper, APlaceholderNearlyRightIsRefused) {
+    const fs::path dir = scratch("paper-placeholder");
+    const std::string known = "{authority}, {year}, {previous_year}, {census}";
+    const std::pair<const char*, std::string> cases[] = {
+        {"In {Year}.", "{Year} is not a placeholder as written: write {year} (the placeholders, exactly as written: " + known + ")"},
+        {"In {YEAR}.", "{YEAR} is not a placeholder as written: write {year}"},
+        {"In { year }.", "{ year } is not a placeholder as written: write {year}"},
+        {"After {Previous-Year}.", "{Previous-Year} is not a placeholder as written: write {previous_year}"},
+        {"After {previous year}.", "{previous year} is not a placeholder as written: write {previous_year}"},
+        {"From {Authority}.", "{Authority} is not a placeholder as written: write {authority}"},
+        {"Per {Last_Year}.", "unknown placeholder {Last_Year} (known: " + known + ")"},
+        {"In {{year}}.", "{{year}} would be printed in braces: write {year} (one pair of braces)"},
+        {"In {year, then.", "\"{year\" has no closing brace: write {year}"},
+    };
+    for (const auto& [statement, message] : cases) {
+        testing_cli::write(dir / "words.toml", std::string("[paper]\nauthority = \"X\"\ntitle = \"T\"\nstatement = \"") +
+                                                   statement + "\"\n");
+        const auto r = dedeleg("paper --template words.toml --out paper", dir);
+        EXPECT_EQ(r.exit_code, 2) << statement;
+        EXPECT_SHOWS(r.err, "words.toml:4: paper.statement: " + message) << statement;
+        EXPECT_FALSE(fs::exists(dir / "paper"));
+    }
+    testing_cli::write(dir / "words.toml", "[paper]\nauthority = \"X\"\ntitle = \"T\"\n"
+                                           "statement = \"In {year} (see {Like This} and {1}).\"\n");
+    const auto r = dedeleg("paper --template words.toml --out paper", dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_SHOWS(slurp(dir / "paper" / "statements.html"), "In 2025-26 (see {Like This} and {1}).");
+    fs::remove_all(dir);
+}
+
 TEST(Paper, NamesFromFilesAreTextNeverMarkup) {
     const fs::path dir = scratch("paper-hostile");
     testing_cli::write(dir / "c.csv", "URN,School,Phase,Governance,NOR,FSM\n"
