@@ -156,6 +156,7 @@ ImprovementReport run_improvement(const ImprovementSpec& spec) {
     const calc::Census census = load_census(spec.census);
     const calc::Schedule schedule = load_rates(spec.rates, kDefaultRates);
     refuse_default_beside("--census", spec.census, "--rates", spec.rates);
+    check_census_against(census, schedule);  // the census contract every command keeps
     const auto inspections = spec.inspections.empty() ? shipped_inspections() : census::load_inspections_file(spec.inspections);
     std::vector<std::string> stage_ids;
     for (const model::Stage& s : framework.stages) stage_ids.push_back(s.id);

@@ -69,7 +69,7 @@ void expect_refused_everywhere(const Case& c) {
          {"validate --census " + c.census + " " + c.args, "calc --census " + c.census + " " + c.args,
           "tables --census " + c.census + " " + c.args + " " + c.previous,
           "paper --out p --census " + c.census + " " + c.args + " " + c.previous,
-          "compare --census " + c.census + " " + c.compare}) {
+          "compare --census " + c.census + " " + c.compare, "improvement --census " + c.census + " " + c.args}) {
         const auto r = dedeleg(command, dir);
         EXPECT_EQ(r.exit_code, 2) << command << "\n" << r.err;
         EXPECT_NE(r.err.find(c.expected), std::string::npos) << command << "\n" << r.err;
