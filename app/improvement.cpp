@@ -115,11 +115,24 @@ ImprovementReport price_improvement(const model::Framework& framework, const cal
             }
         }
     r.base = calc::Decimal(r.pupils) + r.places * calc::Decimal(3);
+    // The rate is for the financial year sharing the academic year's label: April-August of the year
+    // before (placed from the same inspections when none is later) and September-March of this one.
+    const model::ImprovementYear& y = r.years.front();
+    for (const model::SchoolRef& s : schools) {
+        if (s.academy) continue;  // not in the rate
+        const auto it = inspections.find(s.urn);
+        if (it != inspections.end() && it->second.last_inspection &&
+            model::academic_year_of(*it->second.last_inspection) >= academic_year)
+            r.earlier_placed = false;
+    }
+    if (r.earlier_placed) r.earlier_year = model::plan_year(framework, schools, inspections, categories, academic_year - 1);
+    const model::ImprovementYear& earlier = r.earlier_placed ? *r.earlier_year : y;
+    r.fy_schools = model::financial_year_cost(academic_year, earlier.school_cost, y.school_cost);
+    r.fy_total = model::financial_year_cost(academic_year, earlier.school_cost + earlier.fixed_cost, y.school_cost + y.fixed_cost);
     if (r.base.sign() > 0) {
-        const model::ImprovementYear& y = r.years.front();
-        r.rate_per_pupil = model::rate_for_target(y.school_cost, r.base, calc::RoundingMode::up);
+        r.rate_per_pupil = model::rate_for_target(r.fy_schools.cost, r.base, calc::RoundingMode::up);
         r.rate_per_place = r.rate_per_pupil * calc::Decimal(3);
-        r.rate_per_pupil_with_fixed = model::rate_for_target(y.school_cost + y.fixed_cost, r.base, calc::RoundingMode::up);
+        r.rate_per_pupil_with_fixed = model::rate_for_target(r.fy_total.cost, r.base, calc::RoundingMode::up);
         r.rate_per_place_with_fixed = r.rate_per_pupil_with_fixed * calc::Decimal(3);
     }
     for (std::size_t i = 0; i < schedule.services.size(); ++i) {

@@ -7,6 +7,7 @@
 #include "cli/options.hpp"
 #include "model/breakeven.hpp"
 #include "model/rate_rules.hpp"
+#include "report/improvement_report.hpp"
 
 #include <cstdio>
 #include <iostream>
@@ -89,13 +90,20 @@ void solve_framework(const SolveOptions& opts, calc::RoundingMode mode) {
     const app::ImprovementReport r = app::run_improvement(spec);
     const model::ImprovementYear& y = r.years.front();
     if (r.base.sign() <= 0) throw calc::InputError({{"--census", 0, "", "no charged pupils or special-school places to spread the cost over"}});
-    const calc::Decimal target = opts.schools_only ? y.school_cost : y.school_cost + y.fixed_cost;
+    const model::FinancialYearCost& fy = opts.schools_only ? r.fy_schools : r.fy_total;
+    const calc::Decimal target = fy.cost;
     const calc::Decimal rate = model::rate_for_target(target, r.base, mode, opts.places);
     const calc::Decimal place = model::multiple_of(rate, calc::Decimal(3), mode, opts.places);
-    std::cout << r.framework.id << ", " << model::academic_year_label(y.academic_year) << " at " << calc::format_pounds(r.framework.day_rate, 2)
-              << " a day: the schools' work " << calc::format_pounds(y.school_cost, 2);
-    if (opts.schools_only) std::cout << " (fixed work " << calc::format_pounds(y.fixed_cost, 2) << " left out)\n";
-    else std::cout << " + fixed work " << calc::format_pounds(y.fixed_cost, 2) << " = " << calc::format_pounds(target, 2) << "\n";
+    auto year_cost = [&](const model::ImprovementYear& x) {
+        std::cout << model::academic_year_label(x.academic_year) << ": the schools' work " << calc::format_pounds(x.school_cost, 2);
+        if (opts.schools_only) std::cout << " (fixed work " << calc::format_pounds(x.fixed_cost, 2) << " left out)\n";
+        else std::cout << " + fixed work " << calc::format_pounds(x.fixed_cost, 2) << " = " << calc::format_pounds(x.school_cost + x.fixed_cost, 2) << "\n";
+    };
+    std::cout << r.framework.id << " at " << calc::format_pounds(r.framework.day_rate, 2) << " a day, by academic year:\n";
+    if (r.earlier_year) year_cost(*r.earlier_year);
+    year_cost(y);
+    std::cout << report::financial_year_basis(fy.financial_year) << ":\n" << report::financial_year_working(fy) << "\n";
+    if (const std::string note = report::earlier_year_note(r); !note.empty()) std::cout << note << "\n";
     std::cout << calc::format_pounds(target, 2) << " ÷ " << calc::format_count(r.base) << " (" << calc::format_count(calc::Decimal(r.pupils))
               << " pupils + 3 × " << calc::format_count(r.places) << " places) = " << model::quotient_text(target, r.base, opts.places + 2)
               << " → " << calc::format_pounds(rate, opts.places) << " per pupil (" << mode_words(mode, opts.places) << "); a place at 3 × "

@@ -69,11 +69,13 @@ void draw_improvement_panel(const app::Scenario& session, const ImprovementInput
                        pennies_text(y.school_cost).c_str(), pennies_text(y.fixed_cost).c_str(), pennies_text(c.framework.day_rate).c_str(),
                        c.framework.day_rate_reason.c_str());
     if (c.base.sign() > 0)
-        ImGui::TextWrapped("Would be funded by %s a pupil and %s a place (%s / %s with the fixed work).", rate_text(c.rate_per_pupil).c_str(),
-                           rate_text(c.rate_per_place).c_str(), rate_text(c.rate_per_pupil_with_fixed).c_str(),
-                           rate_text(c.rate_per_place_with_fixed).c_str());
+        ImGui::TextWrapped("Financial year %s costs %s (5/12 of the academic year before + 7/12 of this one): funded by %s a pupil and "
+                           "%s a place (%s / %s with the fixed work).",
+                           model::academic_year_label(c.fy_total.financial_year).c_str(), pennies_text(c.fy_total.cost).c_str(),
+                           rate_text(c.rate_per_pupil).c_str(), rate_text(c.rate_per_place).c_str(),
+                           rate_text(c.rate_per_pupil_with_fixed).c_str(), rate_text(c.rate_per_place_with_fixed).c_str());
     if (c.service) {
-        const calc::Decimal need = y.school_cost + y.fixed_cost;
+        const calc::Decimal need = c.fy_total.cost;
         const calc::Decimal gap = c.service->raised - need;
         ImGui::TextWrapped("%s raises %s under the proposal: %s %s.", c.service->name.c_str(), pennies_text(c.service->raised).c_str(),
                            gap.sign() >= 0 ? "a margin of" : "a gap of", pennies_text(gap.sign() >= 0 ? gap : -gap).c_str());

@@ -34,14 +34,33 @@ calc::Decimal days_of(const std::vector<Activity>& activities) {
     return total;
 }
 
-// The grade map's key for a standing.
-std::string grade_key(const Standing& s, bool concern) {
-    if (s.never_inspected || !s.grade) return "never";
-    if (concern) return "concern";
-    return lower(words_of(*s.grade));
+}  // namespace
+
+const std::vector<std::string>& standing_keys() {
+    static const std::vector<std::string> keys = {"outstanding", "good", "outstanding (concerns)", "good (concerns)",
+                                                  "requires improvement", "inadequate", "concern", "never"};
+    return keys;
 }
 
-}  // namespace
+std::string standing_key(const Standing& s, bool category_of_concern) {
+    if (s.never_inspected || !s.grade) return "never";
+    if (category_of_concern) return "concern";
+    return lower(words_of(*s.grade)) + (s.concerns ? " (concerns)" : "");
+}
+
+bool ungraded_with_concerns(const InspectionRecord& r) {
+    return r.kind == "ungraded" && lower(r.outcome).find("(concerns)") != std::string::npos;
+}
+
+FinancialYearCost financial_year_cost(int financial_year, const calc::Decimal& earlier, const calc::Decimal& later) {
+    FinancialYearCost c;
+    c.financial_year = financial_year;
+    c.earlier = earlier;
+    c.later = later;
+    c.weighted = calc::Decimal(kMonthsFromEarlierAcademicYear) * earlier + calc::Decimal(kMonthsFromLaterAcademicYear) * later;
+    c.cost = calc::divide(c.weighted, calc::Decimal(12), 2, calc::RoundingMode::half_up);  // the one rounding, to the penny
+    return c;
+}
 
 bool valid_day_rate(const calc::Decimal& rate) {
     return rate.sign() > 0 && rate <= calc::Decimal(100000) && rate.significant_places() <= 2;
@@ -113,8 +132,11 @@ Standing standing_of(const InspectionRecord& r, int academic_year) {
     s.grade = current_grade(r, s.grade_rule);
     s.never_inspected = !r.last_inspection;
     if (r.last_inspection) s.years_since = academic_year - academic_year_of(*r.last_inspection) + 1;
+    s.concerns = s.grade && *s.grade <= Grade::good && ungraded_with_concerns(r);
+    if (s.concerns) s.grade_rule += "; the ungraded inspection raised concerns (next inspection graded)";
     s.intervention = !r.category_of_concern.empty() ||
-                     (s.grade && (*s.grade == Grade::requires_improvement || *s.grade == Grade::inadequate));
+                     (s.grade && (*s.grade == Grade::requires_improvement || *s.grade == Grade::inadequate)) ||
+                     (s.concerns && *s.grade == Grade::good);
     return s;
 }
 
@@ -164,7 +186,7 @@ SchoolPlan plan_school(const Framework& f, const std::string& urn, const std::st
         stage = f.cycle_stage(year);
         p.placed_by = p.standing.never_inspected ? "never inspected" : "cycle";
     } else {
-        const auto it = f.grade_map.find(grade_key(p.standing, concern));
+        const auto it = f.grade_map.find(standing_key(p.standing, concern));
         if (it != f.grade_map.end()) stage = f.stage(it->second);
         p.placed_by = p.standing.never_inspected ? "never inspected" : "grade";
     }

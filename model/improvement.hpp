@@ -57,7 +57,14 @@ struct Standing {
     std::optional<Grade> grade;  ///< the current grade (see current_grade)
     std::string grade_rule;      ///< which rule gave it, in words
     std::optional<int> years_since;  ///< academic years since the last inspection + 1, uncapped (1 = inspected this year)
-    bool intervention = false;   ///< Requires improvement, Inadequate or a category of concern
+    /// The latest event is an ungraded inspection whose outcome is "School remains Good (Concerns)" or
+    /// "... Outstanding (Concerns)": the school keeps its grade, but Ofsted's evidence suggests a graded
+    /// inspection might not confirm it (its next inspection is graded, "S5 Next").
+    bool concerns = false;
+    /// Havering 2025-26's trigger 1: graded below Good, or an ungraded inspection suggests below Good
+    /// (Good (Concerns)), or a category of concern. Outstanding (Concerns) suggests below Outstanding,
+    /// which may still be Good: not trigger 1.
+    bool intervention = false;
 };
 
 /// The graded inspection's overall effectiveness; for a "Not judged" graded
@@ -67,6 +74,16 @@ std::optional<Grade> current_grade(const InspectionRecord& r, std::string& rule)
 
 /// The school's standing in the academic year starting `academic_year`.
 Standing standing_of(const InspectionRecord& r, int academic_year);
+
+/// An ungraded outcome with "(Concerns)" in Ofsted's words ("School remains Good (Concerns) - S5 Next").
+bool ungraded_with_concerns(const InspectionRecord& r);
+
+/// The standings a grade framework maps to its stages (the keys of [grade_map]):
+/// outstanding, good, outstanding (concerns), good (concerns), requires improvement,
+/// inadequate, concern (a category of concern), never (never inspected or not in the file).
+const std::vector<std::string>& standing_keys();
+/// The key for a school's standing (`category_of_concern`: special measures or serious weaknesses).
+std::string standing_key(const Standing& s, bool category_of_concern);
 
 /// A day rate a framework or --day-rate may set: above £0, at most £100,000,
 /// pounds and pence (so days × staff × times × rate stays far inside Decimal).
@@ -88,6 +105,14 @@ struct Assumption {
     std::string reason;
 };
 
+/// Work the source funds that the framework does not cost (it depends on what no input gives,
+/// such as a headship falling vacant): listed in every report so that nothing is left out silently.
+struct NotCosted {
+    std::string what;
+    std::string source;  ///< where the document funds it
+    std::string reason;  ///< why it is not costed, and how to cost it
+};
+
 /// A stage of a cycle (cycle year 1-5) or a support category ("1", "3A", "Priority 2", "Amber").
 struct Stage {
     std::string id;
@@ -104,8 +129,7 @@ struct Framework {
     std::string source;                      ///< the document it follows
     PlacementRule placement = PlacementRule::grade;
     std::vector<Stage> stages;
-    /// Grade placement: "outstanding", "good", "requires improvement",
-    /// "inadequate", "concern" (a category of concern), "never" -> stage id.
+    /// Grade placement: each of standing_keys() -> stage id.
     std::map<std::string, std::string> grade_map;
     std::vector<Activity> intervention;      ///< cycle frameworks: added while a school needs intervention
     std::vector<Activity> overdue;           ///< cycle frameworks: added when the inspection is overdue (past year 5)
@@ -113,6 +137,7 @@ struct Framework {
     calc::Decimal day_rate;                  ///< pounds a day
     std::string day_rate_reason;
     std::vector<Assumption> assumptions;
+    std::vector<NotCosted> not_costed;
 
     const Stage* stage(std::string_view stage_id) const;
     const Stage* cycle_stage(int year) const;
@@ -207,6 +232,23 @@ std::vector<InterventionOutlook> simulate_interventions(const Framework& f, cons
 /// The cost of one school's intervention work for a year (days × day rate, to the penny).
 calc::Decimal intervention_package_cost(const Framework& f);
 
+/// A financial year's cost from two academic years' costs. An English LA's financial
+/// year runs 1 April to 31 March and a rate is set for it; a framework's work is
+/// planned by academic year (1 September to 31 August). Financial year Y (1 April Y to
+/// 31 March Y+1) holds April-August of academic year Y-1 (5 months) and
+/// September-March of academic year Y (7 months):
+///   cost = (5 × AY(Y-1) + 7 × AY(Y)) ÷ 12, rounded once, half up, to the penny.
+struct FinancialYearCost {
+    int financial_year = 0;     ///< Y: 1 April Y to 31 March Y+1
+    calc::Decimal earlier;      ///< academic year Y-1's cost (April-August: 5/12)
+    calc::Decimal later;        ///< academic year Y's cost (September-March: 7/12)
+    calc::Decimal weighted;     ///< 5 × earlier + 7 × later, exact
+    calc::Decimal cost;         ///< weighted ÷ 12, half up to the penny
+};
+inline constexpr int kMonthsFromEarlierAcademicYear = 5;  ///< April to August
+inline constexpr int kMonthsFromLaterAcademicYear = 7;    ///< September to March
+FinancialYearCost financial_year_cost(int financial_year, const calc::Decimal& earlier, const calc::Decimal& later);
+
 /// What the schedule's service raises, beside what the work costs.
 struct ServiceRaise {
     std::string name;
@@ -223,7 +265,15 @@ struct Costing {
     // The charged base: maintained mainstream pupils + 3 × maintained special places (the paper's 3× rule).
     long long pupils = 0;
     calc::Decimal places, base;
-    calc::Decimal rate_per_pupil, rate_per_place;  ///< to fund the schools' work, rounded up to the penny
+    /// The financial year the rate is for (the one sharing the academic year's label:
+    /// academic year 2025-26 -> financial year 2025-26) and its cost, schools alone and with the fixed work.
+    /// `earlier_year` is academic year Y-1 placed from the same inspections; when a school of the census
+    /// was inspected after it (the file keeps only the latest inspection), it cannot be placed and its
+    /// share is taken at academic year Y's cost (`earlier_placed` false, said in the output).
+    FinancialYearCost fy_schools, fy_total;
+    std::optional<ImprovementYear> earlier_year;
+    bool earlier_placed = true;
+    calc::Decimal rate_per_pupil, rate_per_place;  ///< to fund the schools' work for the financial year, rounded up to the penny
     calc::Decimal rate_per_pupil_with_fixed, rate_per_place_with_fixed;  ///< the fixed work too
     std::optional<ServiceRaise> service;
     std::vector<std::string> shipped_frameworks;

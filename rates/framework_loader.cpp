@@ -4,13 +4,18 @@
 #include "rates/toml_bounds.hpp"
 #include "rates/toml_reader.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace rates {
 
 namespace {
 
-const std::set<std::string> kGradeKeys = {"outstanding", "good", "requires improvement", "inadequate", "concern", "never"};
+std::string key_list() {
+    std::string out;
+    for (const std::string& k : model::standing_keys()) out += (out.empty() ? "" : ", ") + k;
+    return out;
+}
 
 class Reader : public TomlReader {
 public:
@@ -19,7 +24,7 @@ public:
     model::Framework read() {
         const toml::table& doc = document();
         model::Framework f;
-        allow_keys(doc, "", {"framework", "stage", "grade_map", "intervention", "overdue", "fixed", "assumption"});
+        allow_keys(doc, "", {"framework", "stage", "grade_map", "intervention", "overdue", "fixed", "assumption", "not_costed"});
         const toml::table* head = doc["framework"].as_table();
         if (!head) {
             problem(doc, "framework", "missing [framework] table");
@@ -56,7 +61,8 @@ public:
             for (const auto& [key, value] : *map) {
                 const std::string k(key.str());
                 const std::string where = "grade_map." + k;
-                if (!kGradeKeys.count(k)) problem(value, where, "not a grade: use outstanding, good, requires improvement, inadequate, concern or never");
+                const auto& keys = model::standing_keys();
+                if (std::find(keys.begin(), keys.end(), k) == keys.end()) problem(value, where, "not a grade: use " + key_list());
                 const std::string* stage = value.as_string() ? &value.as_string()->get() : nullptr;
                 if (!stage) problem(value, where, "write the stage id as a string");
                 else if (!f.stage(*stage)) problem(value, where, "no stage \"" + *stage + "\"");
@@ -64,7 +70,7 @@ public:
             }
         }
         if (f.placement == model::PlacementRule::grade)
-            for (const std::string& k : kGradeKeys)
+            for (const std::string& k : model::standing_keys())
                 if (!f.grade_map.count(k)) problem(doc, "grade_map", "a grade framework maps every grade: \"" + k + "\" is missing");
 
         f.intervention = activities(doc, "intervention", "");
@@ -77,6 +83,15 @@ public:
                 allow_keys(*t, "assumption.", {"what", "value", "reason"});
                 f.assumptions.push_back({text(*t, "what", "assumption.", true), text(*t, "value", "assumption.", true),
                                          text(*t, "reason", "assumption.", true)});
+            }
+        }
+        if (const toml::array* list = doc["not_costed"].as_array()) {
+            for (const toml::node& node : *list) {
+                const toml::table* t = node.as_table();
+                if (!t) continue;
+                allow_keys(*t, "not_costed.", {"what", "source", "reason"});
+                f.not_costed.push_back({text(*t, "what", "not_costed.", true), text(*t, "source", "not_costed.", true),
+                                        text(*t, "reason", "not_costed.", true)});
             }
         }
         return f;

@@ -2,6 +2,7 @@
 
 #include "calc/money_format.hpp"
 #include "model/claims_simulation.hpp"
+#include "model/rate_rules.hpp"
 #include "report/csv_field.hpp"
 #include "report/html_text.hpp"
 #include "report/markdown.hpp"
@@ -79,7 +80,7 @@ void school_rows(std::ostream& out, const model::Framework& f, std::vector<const
                                      "Activities", "Days", "Cost"});
     for (const model::SchoolPlan* p : plans)
         markdown_row(out, p->name, {p->urn, p->phase, p->last_inspection.empty() ? "never" : p->last_inspection, p->outcome,
-                                    p->standing.grade ? std::string(model::words_of(*p->standing.grade)) : "-",
+                                    p->standing.grade ? std::string(model::words_of(*p->standing.grade)) + (p->standing.concerns ? " (Concerns)" : "") : "-",
                                     p->cycle_year && f.placement == model::PlacementRule::cycle ? std::to_string(*p->cycle_year) : "",
                                     p->standing.intervention ? "yes" : "no", p->stage_id + (p->placed_by == "LA category" ? " (LA)" : ""),
                                     activity_names(*p), days(p->days), pounds(p->cost)});
@@ -87,6 +88,29 @@ void school_rows(std::ostream& out, const model::Framework& f, std::vector<const
 }
 
 }  // namespace
+
+std::string financial_year_basis(int y) {
+    const std::string from = std::to_string(y), to = std::to_string(y + 1);
+    return "Financial year " + model::academic_year_label(y) + " (1 April " + from + " to 31 March " + to + ") = " +
+           std::to_string(model::kMonthsFromEarlierAcademicYear) + "/12 of academic year " + model::academic_year_label(y - 1) +
+           " (April to August " + from + ") + " + std::to_string(model::kMonthsFromLaterAcademicYear) + "/12 of academic year " +
+           model::academic_year_label(y) + " (September " + from + " to March " + to + ")";
+}
+
+std::string financial_year_working(const model::FinancialYearCost& c) {
+    return "(" + std::to_string(model::kMonthsFromEarlierAcademicYear) + " × " + pounds(c.earlier) + " + " +
+           std::to_string(model::kMonthsFromLaterAcademicYear) + " × " + pounds(c.later) + ") ÷ 12 = " + pounds(c.weighted) +
+           " ÷ 12 = " + model::quotient_text(c.weighted, calc::Decimal(12)) + " → " + pounds(c.cost) +
+           " (rounded half up to the penny, once)";
+}
+
+std::string earlier_year_note(const model::Costing& r) {
+    if (r.earlier_placed) return "";
+    const int y = r.years.front().academic_year;
+    return "Academic year " + model::academic_year_label(y - 1) + " cannot be placed from this inspection file (a school was "
+           "inspected after it, and the file keeps only each school's latest inspection): its five months are taken at " +
+           model::academic_year_label(y) + "'s cost.";
+}
 
 void write_improvement_markdown(std::ostream& out, const model::Costing& r) {
     const model::Framework& f = r.framework;
@@ -163,7 +187,8 @@ void write_improvement_markdown(std::ostream& out, const model::Costing& r) {
                 << " days, " << pounds(p.cost) << "\n";
             any = true;
         }
-    if (!any) out << "- None: no school's current grade is below Good, none is in a category of concern.\n";
+    if (!any)
+        out << "- None: no school's current grade is below Good, no ungraded inspection suggests it, none is in a category of concern.\n";
     out << "\n";
 
     if (!priced_academies.empty()) {
@@ -175,14 +200,21 @@ void write_improvement_markdown(std::ostream& out, const model::Costing& r) {
     }
 
     out << "## What the rate would be\n\n";
-    out << "Charged base: " << calc::format_count(calc::Decimal(r.pupils)) << " pupils" << (r.service ? " the schedule's service charges" : " in maintained mainstream schools") << " + 3 × "
+    out << "The work above is for an academic year (1 September to 31 August); a rate is set for a financial year (1 April to "
+           "31 March). "
+        << financial_year_basis(r.fy_total.financial_year) << ":\n\n";
+    out << "- All the work: " << financial_year_working(r.fy_total) << ".\n";
+    out << "- The schools' visits and meetings alone: " << financial_year_working(r.fy_schools) << ".\n";
+    if (const std::string note = earlier_year_note(r); !note.empty()) out << "- " << note << "\n";
+    out << "\nCharged base: " << calc::format_count(calc::Decimal(r.pupils)) << " pupils" << (r.service ? " the schedule's service charges" : " in maintained mainstream schools") << " + 3 × "
         << calc::format_count(r.places) << " special-school places = " << calc::format_count(r.base) << ".\n\n";
-    const calc::Decimal need = y.school_cost + y.fixed_cost;
+    const calc::Decimal need = r.fy_total.cost;
+    const std::string fy = model::academic_year_label(r.fy_total.financial_year);
     if (r.base.sign() > 0) {
-        out << "- All the work: " << pounds(y.school_cost) << " for the schools + " << pounds(y.fixed_cost) << " fixed = " << pounds(need)
-            << " ÷ " << calc::format_count(r.base) << " → **" << pounds(r.rate_per_pupil_with_fixed) << " per pupil, "
-            << pounds(r.rate_per_place_with_fixed) << " per place** (rounded up to the penny; a place at 3×).\n";
-        out << "- The schools' visits and meetings alone: " << pounds(y.school_cost) << " ÷ " << calc::format_count(r.base) << " → "
+        out << "- All the work, financial year " << fy << ": " << pounds(need) << " ÷ " << calc::format_count(r.base) << " → **"
+            << pounds(r.rate_per_pupil_with_fixed) << " per pupil, " << pounds(r.rate_per_place_with_fixed)
+            << " per place** (rounded up to the penny; a place at 3×).\n";
+        out << "- The schools' visits and meetings alone: " << pounds(r.fy_schools.cost) << " ÷ " << calc::format_count(r.base) << " → "
             << pounds(r.rate_per_pupil) << " per pupil, " << pounds(r.rate_per_place) << " per place.\n";
     }
     if (r.service) {
@@ -190,7 +222,7 @@ void write_improvement_markdown(std::ostream& out, const model::Costing& r) {
         if (r.service->pupil_rate) out << " at " << calc::format_rate(*r.service->pupil_rate) << " per pupil";
         if (r.service->place_rate) out << " and " << calc::format_rate(*r.service->place_rate) << " per place";
         const calc::Decimal gap = r.service->raised - need;
-        out << " raises " << pounds(r.service->raised) << "; the work costs " << pounds(need) << ": "
+        out << " raises " << pounds(r.service->raised) << "; the work costs " << pounds(need) << " in financial year " << fy << ": "
             << (gap.sign() >= 0 ? "a margin of " : "a gap of ") << pounds(gap.sign() >= 0 ? gap : -gap) << ".\n";
     } else {
         out << "- The schedule has no school-improvement service to compare with.\n";
@@ -237,6 +269,12 @@ void write_improvement_markdown(std::ostream& out, const model::Costing& r) {
     out << "## Assumptions (ours, not the source's)\n\n";
     markdown_heading(out, "What", {"Value", "Why"});
     for (const model::Assumption& a : f.assumptions) markdown_row(out, a.what, {a.value, a.reason});
+    out << "\n## Funded by the source, not costed here\n\n";
+    if (f.not_costed.empty()) out << "The framework lists nothing.\n";
+    else {
+        markdown_heading(out, "Work", {"Where the source funds it", "Why it is not costed"});
+        for (const model::NotCosted& n : f.not_costed) markdown_row(out, n.what, {n.source, n.reason});
+    }
     out << "\nShipped frameworks: ";
     for (std::size_t i = 0; i < r.shipped_frameworks.size(); ++i) out << (i ? ", " : "") << "`" << r.shipped_frameworks[i] << "`";
     out << ".\n";
@@ -261,6 +299,9 @@ void write_improvement_json(std::ostream& out, const model::Costing& r) {
     j["assumptions"] = nlohmann::json::array();
     for (const model::Assumption& a : r.framework.assumptions)
         j["assumptions"].push_back({{"what", a.what}, {"value", a.value}, {"reason", a.reason}});
+    j["not_costed"] = nlohmann::json::array();
+    for (const model::NotCosted& n : r.framework.not_costed)
+        j["not_costed"].push_back({{"what", n.what}, {"source", n.source}, {"reason", n.reason}});
     j["schools"] = nlohmann::json::array();
     for (const model::SchoolPlan& p : y.schools)
         j["schools"].push_back({{"urn", p.urn}, {"school", p.name}, {"phase", p.phase}, {"academy", p.academy},
@@ -269,6 +310,12 @@ void write_improvement_json(std::ostream& out, const model::Costing& r) {
     j["school_days"] = y.school_days.to_string();
     j["school_cost"] = y.school_cost.to_string();
     j["fixed_cost"] = y.fixed_cost.to_string();
+    j["financial_year"] = {{"year", model::academic_year_label(r.fy_total.financial_year)},
+                           {"basis", financial_year_basis(r.fy_total.financial_year)},
+                           {"earlier_academic_year_placed", r.earlier_placed},
+                           {"school_cost", r.fy_schools.cost.to_string()},
+                           {"total_cost", r.fy_total.cost.to_string()},
+                           {"working", financial_year_working(r.fy_total)}};
     j["base"] = r.base.to_string();
     j["rate_per_pupil"] = r.rate_per_pupil.to_string();
     j["rate_per_place"] = r.rate_per_place.to_string();

@@ -130,7 +130,7 @@ TEST(Improvement, EveryOutcomeWordingInTheOfstedFile) {
         {"100000", "Outstanding", "Outstanding", false, "overall"},
         {"100183", "Requires improvement", "Requires improvement", true, "overall"},
         {"100007", "School remains Good", "Good", false, "ungraded"},
-        {"100181", "School remains Good (Concerns) - S5 Next", "Good", false, "ungraded"},
+        {"100181", "School remains Good (Concerns) - S5 Next", "Good", true, "ungraded"},  // Havering trigger 1 (issue 19)
         {"100030", "School remains Good (Improving) - S5 Next", "Good", false, "ungraded"},
         {"100005", "School remains Outstanding", "Outstanding", false, "ungraded"},
         {"100552", "School remains Outstanding (Concerns) - S5 Next", "Outstanding", false, "ungraded"},
@@ -211,7 +211,7 @@ TEST(Improvement, EachFrameworkCostedByHand) {
     const model::Framework hil = app::load_framework("hillingdon-2022");
     const auto p1 = model::plan_school(hil, "1", "x", &inadequate, nullptr, 2025);
     EXPECT_EQ(p1.stage_id, "Priority 1");
-    EXPECT_EQ(p1.days, d("24"));  // EA 2 × 6 + CTG 3 × 0.5 × 3 + LA review 3 × 1 × 2 + S&S 0.5 × 3
+    EXPECT_EQ(p1.days, d("24.375"));  // EA 2 × 6 + CTG 3 × 0.5 × 3 + LA review 3 × 1 × 2 + S&S 0.5 × 3 + risk assessments 3 × 0.125
     const model::Framework tw = app::load_framework("telford-wrekin-2024");
     const auto green = model::plan_school(tw, "1", "x", &good, nullptr, 2025);
     EXPECT_EQ(green.stage_id, "Green");
@@ -223,7 +223,7 @@ TEST(Improvement, EachFrameworkCostedByHand) {
     const model::ImprovementYear y = model::plan_year(hil, {}, {}, {}, 2025);
     EXPECT_EQ(y.fixed_days, d("6"));  // internal review 3 × 0.5 × 4
     EXPECT_EQ(y.fixed_cost, d("3300.00"));
-    EXPECT_EQ(model::plan_year(old, {}, {}, {}, 2025).fixed_cost, d("8800.00"));  // SMG 6 × 0.5 × 4 + reviews 2 × 0.5 × 4 = 16 days
+    EXPECT_EQ(model::plan_year(old, {}, {}, {}, 2025).fixed_cost, d("22000.00"));  // SMG 6 × 0.5 × 12 + reviews 2 × 0.5 × 4 = 40 days
 }
 
 TEST(Improvement, CostsWorkedByHand) {
@@ -241,9 +241,9 @@ TEST(Improvement, CostsWorkedByHand) {
     EXPECT_EQ(q.cost, d("3575.00"));
     const model::Framework h = app::load_framework("hillingdon-2022");
     // Priority 2: EA 6 × 1 day + CTG 3 × 0.5 × 3 + LA review 2 × 1 × 2 + Support and Scrutiny 1 × 0.5 × 3
-    EXPECT_EQ(model::plan_school(h, "1", "x", &ri, nullptr, 2025).days, d("16"));
+    EXPECT_EQ(model::plan_school(h, "1", "x", &ri, nullptr, 2025).days, d("16.375"));  // + risk assessments 3 × 0.125
     const auto good = record("2023-01-01", "graded", "Good");
-    EXPECT_EQ(model::plan_school(h, "1", "x", &good, nullptr, 2025).days, d("1"));  // Priority 3: one EA day a year
+    EXPECT_EQ(model::plan_school(h, "1", "x", &good, nullptr, 2025).days, d("1.375"));  // Priority 3: one EA day a year + 3 × 0.125
     const model::Framework old = app::load_framework("havering-2011");
     EXPECT_EQ(model::plan_school(old, "1", "x", &good, nullptr, 2025).days, d("0.5"));  // category 1: 0.5 day
 }
@@ -262,9 +262,12 @@ TEST(Improvement, TheDefaultRunOnRealHaveringData) {
     EXPECT_EQ(r.places, d("156.5"));
     EXPECT_EQ(y.school_days, d("61"));
     EXPECT_EQ(y.school_cost, d("33550.00"));
-    EXPECT_EQ(y.fixed_cost, d("6600.00"));  // SMG: 6 × 0.5 day × 4 officers × £550
-    EXPECT_EQ(r.rate_per_pupil, d("1.90"));  // £33,550 ÷ 17,749.5 = 1.8902 rounded up
-    EXPECT_EQ(r.rate_per_place, d("5.70"));
+    EXPECT_EQ(y.fixed_cost, d("13200.00"));  // SMG: 6 × 0.5 day × 8 officers × £550
+    // Financial year 2025-26: (5 × £27,843.75 (2024-25) + 7 × £33,550) ÷ 12 = £31,172.3958… → £31,172.40;
+    // ÷ 17,749.5 = 1.7562… rounded up.
+    EXPECT_EQ(r.fy_schools.cost, d("31172.40"));
+    EXPECT_EQ(r.rate_per_pupil, d("1.76"));
+    EXPECT_EQ(r.rate_per_place, d("5.28"));
     EXPECT_EQ(r.years.size(), 5u);
     for (const char* id : {"havering-2011", "hillingdon-2022", "telford-wrekin-2024"}) {
         app::ImprovementSpec spec;
@@ -345,9 +348,11 @@ TEST(Improvement, AnotherLaDevonRunsUnderEveryFramework) {
     spec.rates = kDevon + "/2025-26.toml";
     spec.inspections = kDevon + "/ofsted-878.csv";
     const auto r = app::run_improvement(spec);
-    EXPECT_EQ(r.years.front().school_cost, d("102093.75"));
+    EXPECT_EQ(r.years.front().school_cost, d("105393.75"));  // + Tavistock's PRMs (Good (Concerns), trigger 1): 6 days
     EXPECT_EQ(r.base, d("28676"));  // maintained mainstream pupils (no special school in the cut)
-    EXPECT_EQ(r.rate_per_pupil_with_fixed, d("3.80"));  // (£102,093.75 + £6,600) ÷ 28,676 = 3.7904… → £3.80
+    // Financial year: (5 × (£119,487.50 + £13,200) + 7 × (£105,393.75 + £13,200)) ÷ 12 = £124,466.15; ÷ 28,676 = 4.3404… → £4.35
+    EXPECT_EQ(r.fy_total.cost, d("124466.15"));
+    EXPECT_EQ(r.rate_per_pupil_with_fixed, d("4.35"));
 }
 
 TEST(Improvement, FrameworkFilesAreCheckedWithFileAndLine) {
@@ -379,19 +384,22 @@ TEST(Improvement, AYearBeforeTheLatestInspectionsIsRefusedNotGuessed) {
     EXPECT_EQ(testing_cli::dedeleg("improvement --year 2027-28", dir).exit_code, 0);
 }
 
-// solve takes a framework's cost as its target: (£33,550 + £6,600) ÷ (17,280 + 3 × 156.5) = £2.2620… → £2.27.
+// solve takes a framework's cost for the financial year as its target: (5 × (£27,843.75 + £13,200) + 7 × (£33,550 + £13,200)) ÷ 12
+// = £44,372.40, ÷ (17,280 + 3 × 156.5) = £2.4999… → £2.50.
 TEST(Improvement, SolveTakesAFrameworksCostAsItsTarget) {
     const auto dir = testing_cli::scratch("improvement-solve");
     const auto r = testing_cli::dedeleg("solve --framework havering-2025", dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_NE(r.out.find("£33,550.00 + fixed work £6,600.00 = £40,150.00"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("£40,150.00 ÷ 17,749.5 (17,280 pupils + 3 × 156.5 places) = £2.2620… → £2.27 per pupil"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("a place at 3 × £2.27 = £6.81"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("£33,550.00 + fixed work £13,200.00 = £46,750.00"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("(5 × £41,043.75 + 7 × £46,750.00) ÷ 12 = £532,468.75 ÷ 12 = £44,372.3958… → £44,372.40"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("£44,372.40 ÷ 17,749.5 (17,280 pupils + 3 × 156.5 places) = £2.4999… → £2.50 per pupil"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("a place at 3 × £2.50 = £7.50"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("raises £59,993.31"), std::string::npos) << r.out;
-    // Without the fixed work, at £600 a day: 61 days × £600 = £36,600 ÷ 17,749.5 = £2.0620… → £2.07.
+    // Without the fixed work, at £600 a day: 2024-25 50.625 days × £600 = £30,375, 2025-26 61 days × £600 = £36,600;
+    // (5 × £30,375 + 7 × £36,600) ÷ 12 = £34,006.25 ÷ 17,749.5 = £1.9159… → £1.92.
     const auto s = testing_cli::dedeleg("solve --framework havering-2025 --schools-only --day-rate 600", dir);
-    EXPECT_NE(s.out.find("£36,600.00 ÷ 17,749.5"), std::string::npos) << s.out;
-    EXPECT_NE(s.out.find("→ £2.07 per pupil"), std::string::npos) << s.out;
+    EXPECT_NE(s.out.find("£34,006.25 ÷ 17,749.5"), std::string::npos) << s.out;
+    EXPECT_NE(s.out.find("→ £1.92 per pupil"), std::string::npos) << s.out;
     EXPECT_EQ(testing_cli::dedeleg("solve --framework havering-2025 --target 5", dir).exit_code, 1);
     EXPECT_EQ(testing_cli::dedeleg("solve --framework havering-2025 --year 2023-24", dir).exit_code, 2);
 }
@@ -412,7 +420,7 @@ TEST(Improvement, AcademiesArePricedApartAndNotInTheRate) {
     EXPECT_EQ(academies, 41u);  // Havering's 41 academies in the sample census
     EXPECT_EQ(y.academy_cost, academy_cost);
     EXPECT_EQ(y.school_cost, d("33550.00")) << "the maintained schools' work is unchanged";
-    EXPECT_EQ(r.rate_per_pupil_with_fixed, d("2.27"));
+    EXPECT_EQ(r.rate_per_pupil_with_fixed, d("2.50"));
 }
 
 // The years ahead: the cycle moves on; a chance of intervention after inspection, expected
@@ -435,12 +443,12 @@ TEST(Improvement, ProjectionExpectedAndSimulated) {
     const auto sim = app::run_improvement(spec);
     ASSERT_EQ(sim.simulation.size(), 5u);
     EXPECT_EQ(model::intervention_package_cost(sim.framework), d("3300.00"));  // 6 × 0.5 × 2 days × £550
-    EXPECT_EQ(sim.simulation[0].total[0], d("40150.00"));
-    EXPECT_EQ(sim.simulation[0].total[4], d("40150.00"));
+    EXPECT_EQ(sim.simulation[0].total[0], d("46750.00"));
+    EXPECT_EQ(sim.simulation[0].total[4], d("46750.00"));
     EXPECT_EQ(sim.simulation[1].expected_entries, d("1.6"));
-    // Poisson(1.6): P(0) = 20.2%, P(≤1) = 52.5%, so the median is one entry: £32,037.50 + £3,300.
+    // Poisson(1.6): P(0) = 20.2%, P(≤1) = 52.5%, so the median is one entry: £25,437.50 + £13,200 fixed + £3,300.
     EXPECT_EQ(sim.simulation[1].entries[2], 1);
-    EXPECT_EQ(sim.simulation[1].total[2], d("35337.50"));
+    EXPECT_EQ(sim.simulation[1].total[2], d("41937.50"));
     EXPECT_EQ(sim.simulation[1].entries[0], 0);
     for (const auto& o : sim.simulation)
         for (std::size_t i = 1; i < 5; ++i) EXPECT_LE(o.total[i - 1], o.total[i]) << "percentiles in order";
@@ -475,13 +483,13 @@ TEST(Improvement, CliWritesThePerSchoolCsvAndRefusesUnknownFrameworks) {
                           "(1 d × 2 × 1) | 38.5 | £21,175.00 |"),
               std::string::npos)
         << md.out;
-    EXPECT_NE(md.out.find("£40,150.00 ÷ 17,749.5 → **£2.27 per pupil, £6.81 per place**"), std::string::npos) << md.out;
+    EXPECT_NE(md.out.find("£44,372.40 ÷ 17,749.5 → **£2.50 per pupil, £7.50 per place**"), std::string::npos) << md.out;
     const auto sim = testing_cli::dedeleg("improvement --intervention-chance 20% --simulate --format json", dir);
     ASSERT_EQ(sim.exit_code, 0) << sim.err;
-    EXPECT_NE(sim.out.find("\"total_p50\": \"35337.50\""), std::string::npos) << sim.out;
+    EXPECT_NE(sim.out.find("\"total_p50\": \"41937.50\""), std::string::npos) << sim.out;
     const auto simmd = testing_cli::dedeleg("improvement --intervention-chance 20% --simulate --chart sim.svg", dir);
     EXPECT_NE(simmd.out.find("### Simulated: 10,000 scenarios, seed 1"), std::string::npos) << simmd.out;
-    EXPECT_NE(simmd.out.find("| 2026-27 | 8 | 1.6 | 0–4 | £32,037.50 | £35,337.50 |"), std::string::npos) << simmd.out;
+    EXPECT_NE(simmd.out.find("| 2026-27 | 8 | 1.6 | 0–4 | £38,637.50 | £41,937.50 |"), std::string::npos) << simmd.out;
     const std::string svg = testing_cli::slurp(dir / "sim.svg");
     EXPECT_NE(svg.find("whiskers: simulated P5-P95"), std::string::npos);
     EXPECT_NE(svg.find("stroke-dasharray"), std::string::npos) << "the line of what the schedule raises";
