@@ -291,4 +291,20 @@ TEST(ImprovementFrameworks, SolveShowsTheFinancialYearWorking) {
     EXPECT_NE(r.out.find("(17,280 pupils + 3 × 156.5 places)"), std::string::npos) << r.out;
 }
 
+// Item 6: the statutory-duties rate is worked back from last year's total; the paper says costs rise 5%.
+TEST(ImprovementFrameworks, TheStatutoryDutiesMinimumIsFlaggedBesideTheFigure) {
+    const auto dir = testing_cli::scratch("frameworks-tables");
+    const auto r = testing_cli::dedeleg("tables", dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto at = r.out.find("## Statutory and regulatory duties");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    const std::string section = r.out.substr(at, r.out.find("\n## ", at + 1) - at);
+    EXPECT_NE(section.find("minimum total contribution of £341,000"), std::string::npos) << section;
+    EXPECT_NE(section.find("Caution, the paper contradicts itself here: £341,000 is the 2024-25 contribution"), std::string::npos)
+        << section;
+    EXPECT_NE(section.find("\"are expected to rise by at least 5% this year\""), std::string::npos) << section;
+    EXPECT_NE(section.find("£341,000 × 1.05 = £358,050"), std::string::npos) << section;
+    EXPECT_NE(section.find("(£358,050 − £7,042.50) ÷ 17,280 = £20.3129…, £20.32 rounded up"), std::string::npos) << section;
+}
+
 }  // namespace
