@@ -197,11 +197,8 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
         if (!S_ISREG(st.st_mode)) refuse(path, "is not a regular file");
         if (!rules.force && ((st.st_mode & 0222) == 0 || (::access(target.c_str(), W_OK) != 0 && errno == EACCES)))
             refuse(path, "is read-only; it is left as it is (--force replaces it)");
-        for (const std::string& input : rules.inputs) {
-            struct stat in {};
-            if (::stat(input.c_str(), &in) == 0 && in.st_dev == st.st_dev && in.st_ino == st.st_ino)
-                refuse(path, "is an input of this run (" + input + "); writing it would destroy it");
-        }
+        if (const std::string input = input_named_by(target.string(), rules.inputs); !input.empty())
+            refuse(path, "is an input of this run (" + input + "); writing it would destroy it");
     }
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     struct stat dir {};
@@ -234,7 +231,19 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
     }
 }
 
-std::string keep_aside(const std::string& path, std::string_view why) {
+std::string input_named_by(const std::string& path, const std::vector<std::string>& inputs) {
+    struct stat st {};
+    if (inputs.empty() || ::stat(path.c_str(), &st) != 0) return "";
+    for (const std::string& input : inputs) {
+        struct stat in {};
+        if (::stat(input.c_str(), &in) == 0 && in.st_dev == st.st_dev && in.st_ino == st.st_ino) return input;
+    }
+    return "";
+}
+
+std::string keep_aside(const std::string& path, std::string_view why, const std::vector<std::string>& inputs) {
+    if (const std::string input = input_named_by(path, inputs); !input.empty())
+        refuse(path, "is an input of this run (" + input + "); it is left where it is");
     const std::time_t now = std::time(nullptr);
     std::tm utc{};
     ::gmtime_r(&now, &utc);

@@ -57,12 +57,20 @@ std::filesystem::path resolve_output_path(const std::string& path);
 /// Returns how many were removed. Never throws.
 std::size_t remove_stale_temporary_files(const std::filesystem::path& folder, std::string_view target_name = {});
 
+/// The first of `inputs` that is the same file as `path`: same device and
+/// inode after following links, so another spelling (../, a symlink) or a
+/// hard link to an input is caught. Empty when none is (or `path` does not
+/// exist). The one test write_atomically and keep_aside apply.
+std::string input_named_by(const std::string& path, const std::vector<std::string>& inputs);
+
 /// Moves a file that cannot be used (a damaged recovery file, say) out of
 /// the way without deleting or replacing anything: renames `path` to
 /// "<path>.<why>-YYYYMMDD-HHMMSS" (UTC; "-2", "-3" ... if taken; never over an
 /// existing name) and returns the new name. Works for any kind of file,
-/// FIFOs and folders included. Throws calc::InputError if it cannot.
-std::string keep_aside(const std::string& path, std::string_view why = "unreadable");
+/// FIFOs and folders included. Throws calc::InputError if it cannot, or if
+/// `path` is one of `inputs` (see input_named_by): an input is never moved.
+std::string keep_aside(const std::string& path, std::string_view why = "unreadable",
+                       const std::vector<std::string>& inputs = {});
 
 /// Writes `text` to standard output and flushes it; throws calc::InputError
 /// ("standard output: write failed: ...") if any byte could not be written

@@ -231,4 +231,28 @@ TEST(KeepAside, MovesAnyKindOfFileWithoutReplacingAnything) {
     EXPECT_THROW(io::keep_aside((dir / "missing").string()), calc::InputError);
 }
 
+// A --recovery-file that names the census was renamed to census.csv.unreadable-<time>: an input is never moved,
+// under any spelling of it.
+TEST(KeepAside, NeverMovesAnInputHoweverItIsNamed) {
+    const fs::path dir = scratch();
+    fs::create_directories(dir / "sub");
+    put(dir / "census.csv", "URN,NOR\n");
+    fs::create_symlink(dir / "census.csv", dir / "link.csv");
+    ASSERT_EQ(::link((dir / "census.csv").c_str(), (dir / "hard.csv").c_str()), 0);
+    const std::vector<std::string> inputs = {(dir / "census.csv").string()};
+    for (const fs::path& named : {dir / "census.csv", dir / "sub" / ".." / "census.csv", dir / "link.csv", dir / "hard.csv"}) {
+        try {
+            io::keep_aside(named.string(), "unreadable", inputs);
+            ADD_FAILURE() << named << " was moved aside";
+        } catch (const calc::InputError& e) {
+            EXPECT_NE(e.diagnostics.front().message.find("is an input of this run (" + inputs[0] + ")"), std::string::npos)
+                << e.diagnostics.front().to_string();
+        }
+        EXPECT_TRUE(fs::exists(named)) << named;
+    }
+    EXPECT_EQ(slurp(dir / "census.csv"), "URN,NOR\n");
+    EXPECT_EQ(io::input_named_by((dir / "sub" / ".." / "link.csv").string(), inputs), inputs[0]);
+    EXPECT_EQ(io::input_named_by((dir / "other.csv").string(), inputs), "");
+}
+
 }  // namespace
