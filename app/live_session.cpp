@@ -39,10 +39,14 @@ std::unique_ptr<LiveSession> open_live_session(const LiveSpec& spec) {
     auto live = std::make_unique<LiveSession>(Scenario(std::move(census), std::move(baseline), std::move(proposal)));
     live->ledgers = std::move(ledgers);
     live->inputs = identify_inputs(spec.inputs.census, spec.inputs.rates, spec.baseline);
-    std::vector<std::string> files = spec.ledgers;
-    for (const std::string* f : {&spec.inputs.census, &spec.inputs.rates, &spec.baseline})
-        if (!f->empty()) files.push_back(*f);
-    live->scenario.set_input_files(std::move(files));
+    // Every file the session reads, by role: never written (save, export, autosave) nor moved aside.
+    std::vector<std::pair<std::string, std::string>> roles = {
+        {"census", spec.inputs.census}, {"proposal", spec.inputs.rates}, {"baseline", spec.baseline}, {"inspections", spec.inspections}};
+    for (const std::string& l : spec.ledgers) roles.emplace_back("ledger", l);
+    std::vector<std::string> files;
+    for (const auto& [role, f] : roles)
+        if (!f.empty()) files.push_back(f);
+    live->scenario.set_input_files(files);
 
     if (!spec.inspections.empty()) live->inspections = census::load_inspections_file(spec.inspections);
     else if (spec.inputs.census.empty()) live->inspections = shipped_inspections();  // Havering's, for Havering's sample only
@@ -55,8 +59,10 @@ std::unique_ptr<LiveSession> open_live_session(const LiveSpec& spec) {
     }
 
     const std::string path = recovery_path(spec.recovery_file, live->inputs, live->warning);
-    live->recovery = read_recovery(path, live->inputs);
+    if (!path.empty()) refuse_recovery_over_input(spec.recovery_file.empty() ? path : "--recovery-file", path, roles);
+    live->recovery = read_recovery(path, live->inputs, files);
     live->recovery_source = path;
+    if (live->recovery.proposal) live->scenario.offer_recovery(*live->recovery.proposal);  // kept until answered
     // Edits at start are part of the session: they are autosaved like any other.
     if (spec.autosave && !path.empty() && live->recovery.writable &&
         live->lock.acquire(path, live->warning)) {
@@ -66,5 +72,7 @@ std::unique_ptr<LiveSession> open_live_session(const LiveSpec& spec) {
     for (const std::string& e : spec.edits) apply_rate_edit(live->scenario, e);
     return live;
 }
+
+void close_live_session(LiveSession& live) { live.scenario.discard_recovery(); }
 
 }  // namespace app

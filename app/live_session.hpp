@@ -45,7 +45,14 @@ struct LiveSession {
     std::optional<std::map<std::string, model::InspectionRecord>> inspections;
 };
 
-/// Throws calc::InputError for any bad input or scripted option (exit 2).
+/// Throws calc::InputError for any bad input or scripted option (exit 2),
+/// a recovery file that is one of the inputs included. A recovery found is
+/// offered through the scenario (Scenario::offer_recovery) and kept until answered.
 std::unique_ptr<LiveSession> open_live_session(const LiveSpec& spec);
+
+/// A clean exit (the window closed, Quit, a screenshot taken): the recovery
+/// file goes, as nothing is left to recover — unless it holds a recovery
+/// offered and not yet answered, which stays for the next start.
+void close_live_session(LiveSession& live);
 
 }  // namespace app

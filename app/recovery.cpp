@@ -2,6 +2,7 @@
 
 #include "app/embedded.hpp"
 #include "calc/diagnostic.hpp"
+#include "io/atomic_write.hpp"
 #include "io/text_file.hpp"
 #include "rates/schedule_loader.hpp"
 #include "rates/toml_bounds.hpp"
@@ -42,21 +43,41 @@ InputIdentity::File identify(const std::string& role, const std::string& path, s
 
 constexpr std::string_view kTag = "#@ ";  // a header line: "#@ role = hash name"
 
-InputIdentity parse_header(std::string_view text) {
-    InputIdentity id;
-    std::istringstream in{std::string(text.substr(0, std::min<std::size_t>(text.size(), 4096)))};
+// What a recovery file's header says. `whole` when it names census, rates and
+// baseline once each, in that order, each with a 16-digit hex hash, followed by
+// its "# saved" line: a header cut short (or otherwise damaged) is not whole.
+struct Header {
+    InputIdentity of;
+    bool whole = false;
+};
+
+bool is_hash(std::string_view s) { return s.size() == 16 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos; }
+
+Header parse_header(std::string_view text) {
+    static const char* const kRoles[] = {"census", "rates", "baseline"};
+    Header header;
+    bool damaged = false, saved = false;
+    std::istringstream in{std::string(text)};  // read up to the first line that is not a comment
     std::string line;
-    while (std::getline(in, line) && line.rfind("#", 0) == 0) {
+    while (!saved && std::getline(in, line) && line.rfind("#", 0) == 0) {
+        if (line.rfind("# saved ", 0) == 0) {
+            saved = !in.eof();  // a "# saved" line that ends the file was cut too
+            continue;
+        }
         if (line.rfind(kTag, 0) != 0) continue;
         std::istringstream fields(line.substr(kTag.size()));
         std::string role, eq, hash, name;
         fields >> role >> eq >> hash;
         std::getline(fields, name);
-        if (eq != "=" || hash.size() != 16) continue;
-        if (role == "census" || role == "rates" || role == "baseline")
-            id.files.push_back({role, name.empty() ? name : name.substr(1), hash});
+        const std::size_t at = header.of.files.size();
+        if (eq != "=" || !is_hash(hash) || name.size() < 2 || at >= 3 || role != kRoles[at] || in.eof()) {
+            damaged = true;
+            continue;
+        }
+        header.of.files.push_back({role, name.substr(1), hash});
     }
-    return id;
+    header.whole = !damaged && saved && header.of.files.size() == 3;
+    return header;
 }
 
 }  // namespace
@@ -96,7 +117,7 @@ InputIdentity identify_inputs(const std::string& census, const std::string& rate
              identify("baseline", baseline, kDefaultPrevious)}};
 }
 
-RecoveryFound read_recovery(const std::string& path, const InputIdentity& inputs) {
+RecoveryFound read_recovery(const std::string& path, const InputIdentity& inputs, const std::vector<std::string>& input_files) {
     RecoveryFound found;
     if (path.empty()) return found;
     struct stat st{};
@@ -106,7 +127,8 @@ RecoveryFound read_recovery(const std::string& path, const InputIdentity& inputs
     }
     auto put_aside = [&](const std::string& why, const std::string& what) {
         try {
-            found.problem = "Recovery file " + path + " " + what + "; kept as " + io::keep_aside(path, why);
+            found.problem = "Recovery file " + path + " " + what + "; kept as " + io::keep_aside(path, why, input_files) +
+                            ", autosave goes on in a new file";
         } catch (const calc::InputError& e) {
             found.problem = "Recovery file " + path + " " + what + "; it could not be moved aside (" +
                             e.diagnostics.front().to_string() + "), autosave is off";
@@ -125,14 +147,19 @@ RecoveryFound read_recovery(const std::string& path, const InputIdentity& inputs
         found.problem = "Recovery file " + e.diagnostics.front().to_string();
         return found;
     }
-    const InputIdentity of = parse_header(text);
-    if (of.files.empty()) {
-        put_aside("unreadable", text.empty() ? "was empty" : "is not a recovery file (no inputs named)");
+    const Header header = parse_header(text);
+    if (!header.whole) {
+        // Cut inside its header (or damaged there), it names no inputs for certain, so it belongs to no
+        // session: left where it was, it would turn autosave off at every start on these inputs.
+        put_aside("unreadable", text.empty()                        ? "was empty"
+                                : text.find(kTag) == std::string::npos ? "is not a recovery file (no inputs named)"
+                                                                       : "has a damaged header (cut short?)");
         return found;
     }
-    if (!of.same_inputs(inputs)) {
+    if (!header.of.same_inputs(inputs)) {
         // Kept for the session it belongs to; this window must not overwrite it.
-        found.problem = "Recovery file " + path + " belongs to other files (" + of.describe() + "); not offered, autosave is off";
+        found.problem = "Recovery file " + path + " belongs to other files (" + header.of.describe() +
+                        "); not offered, autosave is off";
         found.writable = false;
         return found;
     }
@@ -144,6 +171,16 @@ RecoveryFound read_recovery(const std::string& path, const InputIdentity& inputs
         put_aside("unreadable", "could not be read as a schedule (" + e.diagnostics.front().to_string() + ")");
     }
     return found;
+}
+
+void refuse_recovery_over_input(const std::string& option, const std::string& path,
+                                const std::vector<std::pair<std::string, std::string>>& inputs) {
+    for (const auto& [role, input] : inputs)
+        if (!io::input_named_by(path, {input}).empty())
+            throw calc::InputError({{option, 0, "",
+                                     path + " is the " + role + " (" + input +
+                                         "), the same file: autosave would overwrite it; give the recovery file "
+                                         "a path of its own"}});
 }
 
 std::string recovery_path(const std::string& explicit_path, const InputIdentity& inputs, std::string& warning) {

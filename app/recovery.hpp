@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace app {
@@ -47,10 +48,19 @@ struct RecoveryFound {
 };
 
 /// Reads `path` if it is a recovery file of `inputs`. A recovery file of other
-/// inputs is left where it is and reported; one that is empty, corrupt or not
-/// a schedule is renamed aside (`path.unreadable-<time>`) and reported; a
-/// path that is not a regular file (a FIFO, a directory) is never opened.
-RecoveryFound read_recovery(const std::string& path, const InputIdentity& inputs);
+/// inputs (its header whole) is left where it is and reported; one that is
+/// empty, corrupt, damaged or cut short in its header, or not a schedule is
+/// renamed aside (`path.unreadable-<time>`) and reported, and autosave goes on
+/// in a new file; a path that is not a regular file (a FIFO, a directory) is
+/// never opened. Nothing that is one of `input_files` is ever moved.
+RecoveryFound read_recovery(const std::string& path, const InputIdentity& inputs,
+                            const std::vector<std::string>& input_files = {});
+
+/// Throws calc::InputError (`option`: exit 2, naming both) if `path` is the same
+/// file as one of `inputs` ({role, path}: "census", "census.csv"), however it is
+/// spelled (../, a symlink, a hard link): autosave would overwrite that input.
+void refuse_recovery_over_input(const std::string& option, const std::string& path,
+                                const std::vector<std::pair<std::string, std::string>>& inputs);
 
 /// Where a window's recovery file goes: `explicit_path` if given, else
 /// $XDG_STATE_HOME/dedeleg or $HOME/.local/state/dedeleg, file

@@ -200,13 +200,14 @@ std::string Scenario::recovery_text() const {
 }
 
 void Scenario::autosave() {
-    if (recovery_file_.empty()) return;
+    if (recovery_file_.empty() || recovery_offered_) return;  // an offer not yet answered is kept as it is
     try {
         std::filesystem::create_directories(std::filesystem::path(recovery_file_).parent_path());
         // Renamed into place after every edit: that survives a crash or kill -9; an fsync per edit
         // (for a power cut) would put the disk's latency into the live window's frame.
         io::WriteRules rules;
         rules.sync = false;
+        rules.inputs = input_files_;  // checked at start too; this catches a link swapped in since
         io::write_atomically(recovery_file_, [&](std::ostream& out) { out << recovery_text(); }, rules);
     } catch (const calc::InputError& e) {
         // The session matters more than its backup: say so on screen and carry on.
@@ -219,9 +220,23 @@ void Scenario::autosave() {
 }
 
 void Scenario::discard_recovery() const {
-    if (recovery_file_.empty()) return;
+    if (recovery_file_.empty() || recovery_offered_) return;
     std::error_code ignored;
     std::filesystem::remove(recovery_file_, ignored);
+}
+
+void Scenario::restore_recovery() {
+    if (!recovery_offered_) return;
+    calc::Schedule saved = std::move(*recovery_offered_);
+    recovery_offered_.reset();
+    replace_proposal(std::move(saved));
+}
+
+void Scenario::discard_offered_recovery() {
+    if (!recovery_offered_) return;
+    recovery_offered_.reset();
+    if (can_undo()) autosave();  // edits given at start (--edit) waited for the answer
+    else discard_recovery();
 }
 
 SchoolStatement Scenario::statement(std::size_t school) const {

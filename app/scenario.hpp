@@ -82,8 +82,22 @@ public:
     void save_scenario(const std::string& path) const;
     /// Exactly what `dedeleg calc --layout wide` writes for the proposal.
     void export_csv(const std::string& path) const;
-    /// Removes the recovery file (after a save or a clean exit).
+    /// Removes the recovery file (after a save or a clean exit), unless it
+    /// holds a recovery offered and not yet answered.
     void discard_recovery() const;
+
+    /// The recovery file holds `saved`, an earlier session's scenario on these
+    /// inputs, offered back. Until the user answers (restore or discard) that
+    /// file is neither written nor removed: edits given at start, undo, a save
+    /// and every way out (window closed, Quit, Esc, a screenshot run) leave it
+    /// as it is, to be offered again at the next start.
+    void offer_recovery(calc::Schedule saved) { recovery_offered_ = std::move(saved); }
+    const std::optional<calc::Schedule>& recovery_offered() const { return recovery_offered_; }
+    /// Answer: the proposal becomes the saved scenario (one undo step), autosaved.
+    void restore_recovery();
+    /// Answer: the saved scenario is dropped; the file holds this session's
+    /// scenario from now on (removed if nothing has been edited yet).
+    void discard_offered_recovery();
     /// The recovery file's text for the proposal as it is now.
     std::string recovery_text() const;
 
@@ -114,6 +128,7 @@ private:
     std::vector<calc::Schedule> redo_;
     std::string recovery_file_;
     InputIdentity recovery_inputs_;
+    std::optional<calc::Schedule> recovery_offered_;
     std::string autosave_problem_;
     std::vector<std::string> input_files_;
     std::uint64_t revision_ = 0;

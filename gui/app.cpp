@@ -77,6 +77,7 @@ void menu(const app::Scenario& session, UiState& ui) {
         probe(ui, "menu:export");
         ImGui::Separator();
         if (ImGui::MenuItem("Quit")) ui.quit = true;
+        probe(ui, "menu:quit");
         ImGui::EndMenu();
     }
     probe(ui, "menu:File");
@@ -141,26 +142,26 @@ void path_dialog(const char* title, bool& open, std::string& path, UiState& ui,
     ImGui::EndPopup();
 }
 
-void recovery_dialog(UiState& ui) {
-    if (!ui.recovery) return;
+// Shown until answered: the scenario keeps the file it came from as it is until then (Scenario::offer_recovery).
+void recovery_dialog(const app::Scenario& session, UiState& ui) {
+    if (!session.recovery_offered()) return;
     ImGui::OpenPopup("Recover unsaved scenario?");
     if (!ImGui::BeginPopupModal("Recover unsaved scenario?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::TextUnformatted("The last session on these files ended without closing.");
     ImGui::TextUnformatted("Its scenario was saved after every edit.");
     if (!ui.recovery_note.empty()) ImGui::TextDisabled("%s", ui.recovery_note.c_str());
+    ImGui::TextDisabled("Until you answer, it is kept as it is, even if this window closes.");
     if (ImGui::Button("Restore it")) {
-        request(ui, [proposal = *ui.recovery](app::Scenario& s, UiState& u) {
-            s.replace_proposal(proposal);
+        request(ui, [](app::Scenario& s, UiState& u) {
+            s.restore_recovery();
             u.status = "Restored the unsaved scenario";
         });
-        ui.recovery.reset();
         ImGui::CloseCurrentPopup();
     }
     probe(ui, "recovery:restore");
     ImGui::SameLine();
     if (ImGui::Button("Discard it")) {
-        ui.recovery.reset();
-        request(ui, [](app::Scenario& s, UiState&) { s.discard_recovery(); });
+        request(ui, [](app::Scenario& s, UiState&) { s.discard_offered_recovery(); });
         ImGui::CloseCurrentPopup();
     }
     probe(ui, "recovery:discard");
@@ -236,7 +237,7 @@ void draw_app(const app::Scenario& session, UiState& ui, std::vector<ForecastVie
         s.discard_recovery();
     });
     path_dialog("Export CSV", ui.open_export, ui.export_path, ui, [](app::Scenario& s, const std::string& p) { s.export_csv(p); });
-    recovery_dialog(ui);
+    recovery_dialog(session, ui);
 }
 
 void end_frame(app::Scenario& session, UiState& ui) {

@@ -66,14 +66,13 @@ int run(Options& opts) {
     ui.scale = opts.scale / 100.0f;
     ui.high_contrast = opts.high_contrast;
     ui.keys = {GLFW_KEY_EQUAL, GLFW_KEY_MINUS, GLFW_KEY_F5};
-    ui.recovery = live->recovery.proposal;
     ui.recovery_note = live->recovery.note;
     for (const std::string* w : {&live->recovery.problem, &live->warning})
         if (!w->empty()) {
             ui.warning += (ui.warning.empty() ? "" : " | ") + *w;
             std::cerr << "dedeleg-gui: " << *w << '\n';
         }
-    if (ui.recovery) std::cout << "dedeleg-gui: offering to restore the unsaved scenario in " << live->recovery_source << '\n';
+    if (session.recovery_offered()) std::cout << "dedeleg-gui: offering to restore the unsaved scenario in " << live->recovery_source << '\n';
     ui.selected_school = live->selected;
     std::vector<gui::ForecastView> forecasts;
     for (const rates::LedgerFile& l : live->ledgers) forecasts.emplace_back(l);
@@ -131,7 +130,7 @@ int run(Options& opts) {
         if (!session.autosave_problem().empty() && ui.warning.find(session.autosave_problem()) == std::string::npos)
             ui.warning = session.autosave_problem();
     }
-    if (opts.screenshot.empty()) session.discard_recovery();  // a clean exit leaves nothing to recover
+    app::close_live_session(*live);  // nothing left to recover, unless an offer is still unanswered
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
@@ -166,7 +165,8 @@ int main(int argc, char** argv) {
     parser.add_option("--option", live.inputs.choices, "Start with a service's alternative rates, e.g. trade-union=pay-rise (repeatable)");
     parser.add_option("--recovery-file", live.recovery_file,
                       "Where the scenario is saved after every edit, to be offered back after a crash. Default: "
-                      "$XDG_STATE_HOME/dedeleg or ~/.local/state/dedeleg, one file per set of inputs");
+                      "$XDG_STATE_HOME/dedeleg or ~/.local/state/dedeleg, one file per set of inputs. Never one of the inputs "
+                      "(refused). A scenario offered back is kept there until you answer Restore or Discard");
     parser.add_option("--size", opts.size, "Window size, WIDTHxHEIGHT")->capture_default_str();
     parser.add_option("--scale", opts.scale, "Text size in % (100-250); Ctrl +/- in the window")
         ->check(CLI::Range(100.0f, 250.0f))->capture_default_str();

@@ -102,9 +102,8 @@ struct UiState {
     /// A warning that stays on screen (e.g. autosave is off and why).
     std::string warning;
 
-    // Recovery offered at start after an unclean exit.
-    std::optional<calc::Schedule> recovery;
-    std::string recovery_note;  ///< where it came from, shown in the dialog
+    // Recovery offered at start after an unclean exit (the offer itself is the scenario's).
+    std::string recovery_note;  ///< when it was saved, shown in the dialog
 
     // Tests: when set, each named widget's rectangle is recorded here every frame.
     std::map<std::string, WidgetRect>* probe = nullptr;

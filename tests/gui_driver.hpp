@@ -36,7 +36,6 @@ public:
         ui.keys = {kZoomIn, kZoomOut, kPresent};
         ui.probe = &rects;
         ui.selected_school = live_->selected;
-        ui.recovery = live_->recovery.proposal;
         for (const rates::LedgerFile& l : live_->ledgers) forecasts.emplace_back(l);
         gui::apply_style(ui);
         for (int i = 0; i < 3; ++i) frame();  // new windows and tables settle their layout over the first frames

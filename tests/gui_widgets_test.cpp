@@ -2,6 +2,8 @@
 // keys) with no display: every widget kind, on Havering and on Devon.
 #include "gui_driver.hpp"
 
+#include "app/edits.hpp"
+
 #include "calc/effective_rates.hpp"
 #include "calc/number_text.hpp"
 #include "calc/per_school.hpp"
@@ -257,6 +259,62 @@ TEST(WidgetsDevon, DevonSessionShowsItsOwnLedgerOrSaysThereIsNone) {
     EXPECT_TRUE(without.has("content:forecast"));  // it says there is no ledger
     without.click("tab:improvement");
     EXPECT_FALSE(without.ui.improvement.costing.has_value()) << "Havering's inspections priced for Devon's schools";
+}
+
+}  // namespace
+
+// Issue 18: closing the window while "Recover unsaved scenario?" showed deleted the recovery file.
+namespace {
+
+std::string killed_window(const std::filesystem::path& recovery) {
+    app::LiveSpec spec;
+    spec.recovery_file = recovery.string();
+    auto first = app::open_live_session(spec);
+    app::apply_rate_edit(first->scenario, "maternity.AWPU=12.345");
+    return testing_cli::slurp(recovery);
+}
+
+TEST(WidgetsRecovery, AnUnansweredOfferSurvivesEscUndoAndClosingTheWindow) {
+    const auto dir = testing_cli::scratch("recovery-dialog");
+    const auto recovery = dir / "recovery.toml";
+    const std::string saved = killed_window(recovery);
+    {
+        app::LiveSpec spec;
+        spec.edits = {"maternity.AWPU=41.08"};  // a start with --edit
+        testing_gui::Driver window(open(spec, dir), 1600, 3200);
+        ASSERT_TRUE(window.has("recovery:restore")) << "the offer is not on screen";
+        window.key(ImGuiKey_Escape);
+        window.key(ImGuiKey_Z, true);  // the shortcut reaches the scenario under the dialog
+        window.key(testing_gui::Driver::kPresent);
+        window.key(testing_gui::Driver::kPresent);
+        EXPECT_TRUE(window.has("recovery:restore")) << "the offer went without an answer";
+        EXPECT_EQ(testing_cli::slurp(recovery), saved) << "the unanswered recovery was written over";
+        app::close_live_session(window.live());  // the window's close button, as main_glfw ends
+        ASSERT_TRUE(std::filesystem::exists(recovery)) << "closing the window deleted the unanswered recovery";
+        EXPECT_EQ(testing_cli::slurp(recovery), saved);
+    }
+    {
+        // Offered again at the next start; Restore brings it back, and autosave goes on.
+        testing_gui::Driver window(open({}, dir), 1600, 3200);
+        window.click("recovery:restore");
+        window.frame();
+        EXPECT_FALSE(window.has("recovery:restore"));
+        EXPECT_EQ(rate(window.scenario(), "maternity", calc::Factor::AWPU), d("12.345"));
+        window.click("step:+1:maternity.AWPU");
+        EXPECT_EQ(rate(window.scenario(), "maternity", calc::Factor::AWPU), d("12.355")) << window.ui.status;
+        EXPECT_NE(testing_cli::slurp(recovery).find("12.355"), std::string::npos) << testing_cli::slurp(recovery);
+        app::close_live_session(window.live());  // answered: a clean exit leaves nothing to recover
+        EXPECT_FALSE(std::filesystem::exists(recovery));
+    }
+    {
+        killed_window(recovery);
+        testing_gui::Driver window(open({}, dir), 1600, 3200);
+        window.click("recovery:discard");
+        window.frame();
+        EXPECT_FALSE(window.has("recovery:discard"));
+        EXPECT_EQ(rate(window.scenario(), "maternity", calc::Factor::AWPU), d("40.49"));
+        EXPECT_FALSE(std::filesystem::exists(recovery)) << "Discard kept the recovery";
+    }
 }
 
 }  // namespace

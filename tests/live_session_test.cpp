@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -196,6 +197,163 @@ TEST(LiveSession, AHostileRecoveryFileOfTheSameInputsIsKeptAsideNotACrash) {
     EXPECT_FALSE(h->recovery.proposal.has_value());
     EXPECT_NE(h->recovery.problem.find("kept as"), std::string::npos) << h->recovery.problem;
     EXPECT_FALSE(h->recovery_file.empty()) << "autosave goes on in its place";
+}
+
+}  // namespace
+
+// Issue 18: a recovery offered and not answered is kept through every way out; a recovery path never names
+// an input; a header cut short never turns autosave off for good.
+namespace {
+
+std::string awpu(const app::Scenario& s) {
+    return s.proposal().find("maternity")->selected_option().rate_for(calc::Factor::AWPU)->value.to_string();
+}
+
+// What a window killed mid-session leaves: a recovery file holding maternity AWPU = 12.345.
+std::string killed_session(const fs::path& recovery) {
+    auto first = app::open_live_session(havering(recovery));
+    app::apply_rate_edit(first->scenario, "maternity.AWPU=12.345");
+    return testing_cli::slurp(recovery);
+}
+
+// A start with --edit wrote its edit over the recovery still waiting for an answer; a clean exit removed it.
+TEST(LiveSession, ARecoveryOfferedIsKeptUntilAnsweredThroughEditsAtStartUndoSaveAndExit) {
+    const fs::path dir = testing_cli::scratch("pending");
+    const fs::path recovery = dir / "recovery.toml";
+    const std::string saved = killed_session(recovery);
+    {
+        app::LiveSpec spec = havering(recovery);
+        spec.edits = {"maternity.AWPU=41.08"};
+        auto s = app::open_live_session(spec);
+        ASSERT_TRUE(s->scenario.recovery_offered().has_value()) << s->recovery.problem;
+        EXPECT_EQ(awpu(s->scenario), "41.08");
+        EXPECT_EQ(testing_cli::slurp(recovery), saved) << "the --edit start wrote over the unanswered recovery";
+        app::apply_rate_edit(s->scenario, "maternity.AWPU=41.09");
+        s->scenario.undo();
+        s->scenario.save_scenario((dir / "saved.toml").string());
+        s->scenario.discard_recovery();  // what Save does after writing
+        EXPECT_EQ(testing_cli::slurp(recovery), saved) << "an edit, undo or save replaced the unanswered recovery";
+        app::close_live_session(*s);  // the window closed, Quit, Esc: a clean exit
+        ASSERT_TRUE(fs::exists(recovery)) << "a clean exit removed the unanswered recovery";
+        EXPECT_EQ(testing_cli::slurp(recovery), saved);
+    }
+    {
+        // Offered again; answered Discard with edits made: the file holds this session's scenario from then on.
+        app::LiveSpec spec = havering(recovery);
+        spec.edits = {"maternity.AWPU=41.08"};
+        auto s = app::open_live_session(spec);
+        ASSERT_TRUE(s->scenario.recovery_offered().has_value()) << "not offered again after a clean exit";
+        s->scenario.discard_offered_recovery();
+        EXPECT_FALSE(s->scenario.recovery_offered().has_value());
+        const auto now = app::read_recovery(recovery.string(), s->inputs);
+        ASSERT_TRUE(now.proposal.has_value()) << now.problem;
+        EXPECT_EQ(now.proposal->find("maternity")->selected_option().rate_for(calc::Factor::AWPU)->value.to_string(), "41.08");
+        app::close_live_session(*s);
+        EXPECT_FALSE(fs::exists(recovery)) << "an answered session's clean exit leaves nothing to recover";
+    }
+    {
+        // Restore: the saved scenario comes back (one undo step) and is autosaved.
+        killed_session(recovery);
+        auto s = app::open_live_session(havering(recovery));
+        s->scenario.restore_recovery();
+        EXPECT_EQ(awpu(s->scenario), "12.345");
+        EXPECT_TRUE(s->scenario.can_undo());
+        app::apply_rate_edit(s->scenario, "maternity.AWPU=12.5");
+        EXPECT_NE(testing_cli::slurp(recovery).find("12.5"), std::string::npos) << "autosave did not go on after the answer";
+    }
+    {
+        // Discard with nothing edited: the file goes.
+        killed_session(recovery);
+        auto s = app::open_live_session(havering(recovery));
+        s->scenario.discard_offered_recovery();
+        EXPECT_FALSE(fs::exists(recovery));
+    }
+}
+
+// A scripted (screenshot) start shows the offer and keeps the file, edits or not.
+TEST(LiveSession, AScriptedStartKeepsARecoveryOffered) {
+    const fs::path dir = testing_cli::scratch("pending-scripted");
+    const fs::path recovery = dir / "recovery.toml";
+    const std::string saved = killed_session(recovery);
+    app::LiveSpec spec = havering(recovery);
+    spec.autosave = false;
+    spec.edits = {"maternity.AWPU=41.08"};
+    auto s = app::open_live_session(spec);
+    EXPECT_TRUE(s->scenario.recovery_offered().has_value());
+    app::close_live_session(*s);
+    EXPECT_EQ(testing_cli::slurp(recovery), saved);
+}
+
+// --recovery-file naming an input renamed that input to ….unreadable-<time>.
+TEST(LiveSession, ARecoveryFileThatIsAnInputIsRefusedNamingBothAndTheInputIsLeftAlone) {
+    const fs::path dir = testing_cli::scratch("recovery-input");
+    fs::create_directories(dir / "sub");
+    const std::vector<std::pair<std::string, std::string>> sources = {{"census", "census-878.csv"},
+                                                                      {"proposal", "2025-26.toml"},
+                                                                      {"baseline", "2024-25.toml"},
+                                                                      {"ledger", "maternity-ledger.toml"},
+                                                                      {"inspections", "ofsted-878.csv"}};
+    for (const auto& [role, name] : sources) fs::copy_file(kDevon + "/" + name, dir / name);
+    app::LiveSpec spec;
+    spec.inputs.census = (dir / "census-878.csv").string();
+    spec.inputs.rates = (dir / "2025-26.toml").string();
+    spec.baseline = (dir / "2024-25.toml").string();
+    spec.ledgers = {(dir / "maternity-ledger.toml").string()};
+    spec.inspections = (dir / "ofsted-878.csv").string();
+    for (const auto& [role, name] : sources) {
+        const fs::path input = dir / name;
+        const std::string before = testing_cli::slurp(input);
+        fs::create_symlink(input, dir / ("link-" + name));
+        ASSERT_EQ(::link(input.c_str(), (dir / ("hard-" + name)).c_str()), 0);
+        for (const fs::path& named : {input, dir / "sub" / ".." / name, dir / ("link-" + name), dir / ("hard-" + name)}) {
+            for (const bool autosave : {true, false}) {
+                app::LiveSpec s = spec;
+                s.recovery_file = named.string();
+                s.autosave = autosave;
+                s.edits = {"maternity.AWPU=11.5"};
+                const std::string why = refusal(s);
+                EXPECT_NE(why.find("--recovery-file: " + named.string() + " is the " + role + " (" + input.string() + ")"),
+                          std::string::npos)
+                    << why;
+                EXPECT_EQ(testing_cli::slurp(input), before) << named << " as recovery file changed the " << role;
+            }
+        }
+        for (const auto& e : fs::directory_iterator(dir))
+            EXPECT_EQ(e.path().filename().string().find(".unreadable-"), std::string::npos) << e.path() << ": an input moved aside";
+    }
+}
+
+// A recovery file cut inside its header said "belongs to other files; autosave is off" at every start.
+TEST(LiveSession, ARecoveryFileCutInsideItsHeaderIsKeptAsideAndAutosaveGoesOn) {
+    const fs::path dir = testing_cli::scratch("cut-header");
+    const fs::path recovery = dir / "recovery.toml";
+    const std::string whole = killed_session(recovery);
+    const std::size_t saved_line = whole.find("\n# saved ");
+    ASSERT_NE(saved_line, std::string::npos);
+    const std::size_t header_end = whole.find('\n', saved_line + 1) + 1;
+    for (std::size_t cut = 1; cut <= header_end; ++cut) {
+        for (const auto& e : fs::directory_iterator(dir)) fs::remove(e.path());
+        testing_cli::write(recovery, whole.substr(0, cut));
+        auto s = app::open_live_session(havering(recovery));
+        EXPECT_FALSE(s->recovery.proposal.has_value()) << "cut at " << cut;
+        EXPECT_NE(s->recovery.problem.find("kept as"), std::string::npos) << "cut at " << cut << ": " << s->recovery.problem;
+        ASSERT_FALSE(s->recovery_file.empty()) << "cut at " << cut << ": autosave is off: " << s->recovery.problem << s->warning;
+        std::size_t aside = 0;
+        for (const auto& e : fs::directory_iterator(dir))
+            if (e.path().filename().string().rfind("recovery.toml.unreadable-", 0) == 0 &&
+                testing_cli::slurp(e.path()) == whole.substr(0, cut))
+                ++aside;
+        EXPECT_EQ(aside, 1u) << "cut at " << cut << ": not kept aside whole";
+        app::apply_rate_edit(s->scenario, "maternity.AWPU=41.08");
+        EXPECT_TRUE(app::read_recovery(recovery.string(), s->inputs).proposal.has_value()) << "cut at " << cut;
+    }
+    // A whole header of other inputs is still kept for them (not moved aside).
+    std::string other = whole;
+    other.replace(other.find("#@ census = ") + 12, 16, "0123456789abcdef");
+    testing_cli::write(recovery, other);
+    auto s = app::open_live_session(havering(recovery));
+    EXPECT_NE(s->recovery.problem.find("belongs to other files"), std::string::npos) << s->recovery.problem;
+    EXPECT_EQ(testing_cli::slurp(recovery), other);
 }
 
 }  // namespace
