@@ -68,6 +68,7 @@ std::unique_ptr<LiveSession> open_live_session(const LiveSpec& spec) {
         live->lock.acquire(path, live->warning)) {
         live->recovery_file = path;
         live->scenario.autosave_to(path, live->inputs);
+        if (!live->recovery.kept_as.empty()) live->recovery.problem += "; autosave goes on in a new file";
     }
     for (const std::string& e : spec.edits) apply_rate_edit(live->scenario, e);
     return live;

@@ -127,8 +127,8 @@ RecoveryFound read_recovery(const std::string& path, const InputIdentity& inputs
     }
     auto put_aside = [&](const std::string& why, const std::string& what) {
         try {
-            found.problem = "Recovery file " + path + " " + what + "; kept as " + io::keep_aside(path, why, input_files) +
-                            ", autosave goes on in a new file";
+            found.kept_as = io::keep_aside(path, why, input_files);
+            found.problem = "Recovery file " + path + " " + what + "; kept as " + found.kept_as;
         } catch (const calc::InputError& e) {
             found.problem = "Recovery file " + path + " " + what + "; it could not be moved aside (" +
                             e.diagnostics.front().to_string() + "), autosave is off";

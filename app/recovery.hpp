@@ -45,6 +45,7 @@ struct RecoveryFound {
     std::string note;                        ///< shown with the offer (when it was saved)
     std::string problem;                     ///< shown as a warning: kept aside, other inputs, not a file...
     bool writable = true;                    ///< false when the path is not a regular file: no autosave there
+    std::string kept_as;                     ///< where a damaged file was moved aside, if it was
 };
 
 /// Reads `path` if it is a recovery file of `inputs`. A recovery file of other

@@ -337,6 +337,7 @@ TEST(LiveSession, ARecoveryFileCutInsideItsHeaderIsKeptAsideAndAutosaveGoesOn) {
         auto s = app::open_live_session(havering(recovery));
         EXPECT_FALSE(s->recovery.proposal.has_value()) << "cut at " << cut;
         EXPECT_NE(s->recovery.problem.find("kept as"), std::string::npos) << "cut at " << cut << ": " << s->recovery.problem;
+        EXPECT_NE(s->recovery.problem.find("autosave goes on in a new file"), std::string::npos) << s->recovery.problem;
         ASSERT_FALSE(s->recovery_file.empty()) << "cut at " << cut << ": autosave is off: " << s->recovery.problem << s->warning;
         std::size_t aside = 0;
         for (const auto& e : fs::directory_iterator(dir))
