@@ -94,14 +94,25 @@ ImprovementReport price_improvement(const model::Framework& framework, const cal
     r.shipped_frameworks = shipped_frameworks();
     std::vector<model::SchoolRef> schools;
     r.places = calc::Decimal(0);
+    std::vector<calc::Diagnostic> no_places;  // a priced special school's places are part of the base
     for (const calc::School& s : census.schools) {
         const bool maintained = s.governance == calc::Governance::maintained;
         if (!maintained && !academies) continue;
         schools.push_back({s.urn, s.name, std::string(calc::label_of(s.phase)), !maintained});
         if (!maintained) continue;
         if (calc::is_mainstream(s.phase)) r.pupils += s.nor;
-        else if (s.phase == calc::Phase::special) r.places += s.places();
+        else if (s.phase == calc::Phase::special) {
+            if (!calc::has_count(s, calc::Factor::PLACE))
+                no_places.push_back({census.source, s.source_line, "Places",
+                                     std::string(calc::words_for(s.no_count[calc::index_of(calc::Factor::PLACE)])) +
+                                         ", but this maintained special school is priced in the framework and the rate "
+                                         "is spread over pupils and 3 × places; give its places"});
+            r.places += s.places();
+        }
     }
+    bool base_from_schedule = false;
+    for (const calc::Service& s : schedule.services) base_from_schedule = base_from_schedule || s.id == service_id;
+    if (!base_from_schedule && !no_places.empty()) throw calc::InputError(std::move(no_places));
     r.years = model::project_years(framework, schools, inspections, categories, academic_year, years, intervention_chance);
     // The base the schedule's service charges (its phases, its exemptions), when it has one.
     for (std::size_t i = 0; i < schedule.services.size(); ++i)

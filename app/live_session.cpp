@@ -74,6 +74,6 @@ std::unique_ptr<LiveSession> open_live_session(const LiveSpec& spec) {
     return live;
 }
 
-void close_live_session(LiveSession& live) { live.scenario.discard_recovery(); }
+void close_live_session(LiveSession& live) { live.scenario.end_session(); }
 
 }  // namespace app

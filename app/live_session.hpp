@@ -51,8 +51,9 @@ struct LiveSession {
 std::unique_ptr<LiveSession> open_live_session(const LiveSpec& spec);
 
 /// A clean exit (the window closed, Quit, a screenshot taken): the recovery
-/// file goes, as nothing is left to recover — unless it holds a recovery
-/// offered and not yet answered, which stays for the next start.
+/// file goes when nothing is left to recover. It stays for the next start when
+/// it holds a recovery offered and not yet answered, or edits made since the
+/// last save (closing the window never loses work: Scenario::end_session).
 void close_live_session(LiveSession& live);
 
 }  // namespace app

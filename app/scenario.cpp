@@ -63,6 +63,7 @@ void Scenario::edit(calc::Schedule next, std::optional<std::size_t> only_service
     redo_.clear();
     proposal_ = std::move(next);
     recompute(only_service);
+    unsaved_ = true;
     autosave();
 }
 
@@ -145,6 +146,7 @@ bool Scenario::undo() {
     proposal_ = std::move(undo_.back());
     undo_.pop_back();
     recompute(std::nullopt);
+    unsaved_ = true;
     autosave();
     return true;
 }
@@ -155,6 +157,7 @@ bool Scenario::redo() {
     proposal_ = std::move(redo_.back());
     redo_.pop_back();
     recompute(std::nullopt);
+    unsaved_ = true;
     autosave();
     return true;
 }
@@ -219,8 +222,13 @@ void Scenario::autosave() {
     }
 }
 
-void Scenario::discard_recovery() const {
-    if (recovery_file_.empty() || recovery_offered_) return;
+void Scenario::discard_recovery() {
+    unsaved_ = false;
+    end_session();
+}
+
+void Scenario::end_session() const {
+    if (recovery_file_.empty() || recovery_offered_ || unsaved_) return;
     std::error_code ignored;
     std::filesystem::remove(recovery_file_, ignored);
 }
@@ -236,7 +244,7 @@ void Scenario::discard_offered_recovery() {
     if (!recovery_offered_) return;
     recovery_offered_.reset();
     if (can_undo()) autosave();  // edits given at start (--edit) waited for the answer
-    else discard_recovery();
+    else end_session();
 }
 
 SchoolStatement Scenario::statement(std::size_t school) const {

@@ -82,9 +82,15 @@ public:
     void save_scenario(const std::string& path) const;
     /// Exactly what `dedeleg calc --layout wide` writes for the proposal.
     void export_csv(const std::string& path) const;
-    /// Removes the recovery file (after a save or a clean exit), unless it
-    /// holds a recovery offered and not yet answered.
-    void discard_recovery() const;
+    /// After a save: nothing is unsaved, so the recovery file is removed,
+    /// unless it holds a recovery offered and not yet answered.
+    void discard_recovery();
+    /// A clean exit (the window closed, Quit, Esc): the recovery file is
+    /// removed only when nothing is unsaved; edits made since the last save
+    /// stay in it, to be offered at the next start (closing never loses work).
+    void end_session() const;
+    /// True when the proposal has changed since the start or the last save.
+    bool unsaved() const { return unsaved_; }
 
     /// The recovery file holds `saved`, an earlier session's scenario on these
     /// inputs, offered back. Until the user answers (restore or discard) that
@@ -128,6 +134,7 @@ private:
     std::vector<calc::Schedule> redo_;
     std::string recovery_file_;
     InputIdentity recovery_inputs_;
+    bool unsaved_ = false;  // an edit, undo, redo or restore since the start or the last save
     std::optional<calc::Schedule> recovery_offered_;
     std::string autosave_problem_;
     std::vector<std::string> input_files_;

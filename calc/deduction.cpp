@@ -85,7 +85,7 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
         const School& school = census.schools[i];
         if (!is_charged(school, s, phases)) continue;
         if (lacks_a_count(school, result.rates[index_of(school.phase)])) {
-            if (missing.check(school, s, result.rates)) continue;
+            if (missing.check(school, s, rates, result.rates)) continue;
         }
         // The formula breakdown() shows, keeping only each factor's total.
         const std::pair<Factor, Rate>* at = nullptr;  // for the message if a figure overflows

@@ -45,7 +45,7 @@ inline bool factor_applies(Phase phase, Factor factor) {
 inline bool factor_applies(const School& school, Factor factor) { return factor_applies(school.phase, factor); }
 
 /// True when a charge at `rates` (a phase's) would need a count the school's
-/// census row left without one (the cheap test before missing_factor()).
+/// census row left without one (the cheap test before missing_factors()).
 inline bool lacks_a_count(const School& school, const std::vector<std::pair<Factor, Rate>>& rates) {
     for (const auto& entry : rates)
         if (!has_count(school, entry.first) && factor_applies(school, entry.first)) return true;

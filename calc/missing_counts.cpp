@@ -38,31 +38,38 @@ std::string phase_list(const std::array<bool, kPhaseCount>& phases) {
 
 }  // namespace
 
-std::optional<Factor> missing_factor(const School& school, const Service& service, const RatesByPhase& rates) {
+std::vector<Factor> missing_factors(const School& school, const Service& service, const RateOption& option,
+                                    const RatesByPhase& rates) {
+    std::vector<Factor> out;
     // The cheap test first: almost every row has every count.
-    if (!lacks_a_count(school, rates[index_of(school.phase)]) || !is_charged(school, service)) return std::nullopt;
+    if (!lacks_a_count(school, rates[index_of(school.phase)]) || !is_charged(school, service)) return out;
+    const auto is_basis = [&](Factor f) { return option.budget && option.budget->basis == f; };
     for (const auto& [factor, rate] : rates[index_of(school.phase)])
-        if (factor_applies(school, factor) && !has_count(school, factor) && !rate.value.is_zero()) return factor;
-    return std::nullopt;
+        if (factor_applies(school, factor) && !has_count(school, factor) && (!rate.value.is_zero() || is_basis(factor)))
+            out.push_back(factor);
+    return out;
 }
 
-bool MissingCounts::check(const School& school, const Service& service, const RatesByPhase& rates) {
-    const std::optional<Factor> factor = missing_factor(school, service, rates);
-    if (!factor) return false;
-    const NoCount why = school.no_count[index_of(*factor)];
-    if (why == NoCount::no_column) {
-        auto& uses = absent_by_factor_[index_of(*factor)];
-        if (uses.empty()) absent_.push_back(*factor);
-        auto use = std::find_if(uses.begin(), uses.end(), [&](const AbsentUse& u) { return u.service == &service; });
-        if (use == uses.end()) use = uses.insert(uses.end(), AbsentUse{&service});
-        use->phases[index_of(school.phase)] = true;
-        return true;
+bool MissingCounts::check(const School& school, const Service& service, const RateOption& option,
+                          const RatesByPhase& rates) {
+    const std::vector<Factor> factors = missing_factors(school, service, option, rates);
+    bool cell_told = false;  // a school's cells: the first one a service needs (fix it, run again)
+    for (Factor factor : factors) {
+        const NoCount why = school.no_count[index_of(factor)];
+        if (why == NoCount::no_column) {  // every absent column, each once, so one run names them all
+            auto& uses = absent_by_factor_[index_of(factor)];
+            if (uses.empty()) absent_.push_back(factor);
+            auto use = std::find_if(uses.begin(), uses.end(), [&](const AbsentUse& u) { return u.service == &service; });
+            if (use == uses.end()) use = uses.insert(uses.end(), AbsentUse{&service});
+            use->phases[index_of(school.phase)] = true;
+        } else if (!cell_told && cells_.size() <= kMaxProblems) {  // InputError keeps 100 and says it stopped
+            cell_told = true;
+            cells_.push_back({census_.source, school.source_line, census_column(factor),
+                              std::string(words_for(why)) + ", but \"" + service.name + "\" charges " +
+                                  school_words(school) + " " + per_unit(factor)});
+        }
     }
-    if (cells_.size() > kMaxProblems) return true;  // InputError keeps 100 and says it stopped
-    cells_.push_back({census_.source, school.source_line, census_column(*factor),
-                      std::string(words_for(why)) + ", but \"" + service.name + "\" charges " + school_words(school) +
-                          " " + per_unit(*factor)});
-    return true;
+    return !factors.empty();
 }
 
 std::vector<Diagnostic> MissingCounts::problems() const {
@@ -104,14 +111,15 @@ std::vector<Diagnostic> missing_counts(const Census& census, const Schedule& sch
             options.push_back(effective_rates(census, service, option));
             for (std::size_t p = 0; p < kPhaseCount; ++p)
                 for (const auto& [factor, rate] : options.back()[p])
-                    if (!rate.value.is_zero() && factor_applies(static_cast<Phase>(p), factor))
+                    if ((!rate.value.is_zero() || (option.budget && option.budget->basis == factor)) &&
+                        factor_applies(static_cast<Phase>(p), factor))
                         charged[p] |= Mask{1} << index_of(factor);
         }
         for (std::size_t i = 0; any && i < census.schools.size(); ++i) {
             const School& school = census.schools[i];
             if ((no_count[i] & charged[index_of(school.phase)]) == 0) continue;
-            for (const RatesByPhase& rates : options)
-                if (missing.check(school, service, rates)) break;
+            for (std::size_t o = 0; o < options.size(); ++o)
+                if (missing.check(school, service, service.options[o], options[o])) break;
         }
     }
     return missing.problems();

@@ -14,14 +14,16 @@
 
 namespace calc {
 
-/// The first factor `rates` (effective_rates() of an option of `service` on
-/// this census) charge `school` on at a rate other than zero whose census
-/// cell held no count; nothing when the school is not charged or has every
-/// count. A factor the school is not charged on (an academy, a special
-/// school's pupil factors, a zero rate) needs no count.
-std::optional<Factor> missing_factor(const School& school, const Service& service, const RatesByPhase& rates);
+/// The factors `rates` (effective_rates() of `option` of `service` on this
+/// census) charge `school` on whose census cell held no count, in rate order;
+/// none when the school is not charged or has every count. A factor the
+/// school is not charged on (an academy, a special school's pupil factors, a
+/// zero rate) needs no count, except a budget-first option's basis: its count
+/// over every charged school is what the budget is spread over.
+std::vector<Factor> missing_factors(const School& school, const Service& service, const RateOption& option,
+                                    const RatesByPhase& rates);
 
-/// Collects the problems missing_factor() finds, school by school. A cell is
+/// Collects the problems missing_factors() finds, school by school. A cell is
 /// a problem of its own (`census.csv:12: FSM: blank, but "Free school meals
 /// eligibility checking" charges this maintained primary per FSM pupil`); a
 /// column the census lacks is one problem at the header, naming every service
@@ -30,8 +32,8 @@ std::optional<Factor> missing_factor(const School& school, const Service& servic
 class MissingCounts {
 public:
     explicit MissingCounts(const Census& census) : census_(census) {}
-    /// True, and the problem kept, when `school` lacks a count `service` needs.
-    bool check(const School& school, const Service& service, const RatesByPhase& rates);
+    /// True, and the problem kept, when `school` lacks a count `option` of `service` needs.
+    bool check(const School& school, const Service& service, const RateOption& option, const RatesByPhase& rates);
     bool empty() const { return cells_.empty() && absent_.empty(); }
     /// Every problem kept: the absent columns first (in factor order), then the cells.
     std::vector<Diagnostic> problems() const;

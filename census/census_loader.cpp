@@ -133,6 +133,11 @@ private:
         try {
             const calc::NumberText n = calc::parse_number(text);
             if (n.currency) problem(c, "a £ amount where a count is expected: \"" + std::string(text) + "\"");
+            // "156,500" is 156.5 where a spreadsheet writes a decimal comma: in a count that may
+            // be fractional, thousands are written without a separator (NOR, a whole number, may have one).
+            else if (n.grouped && c.kind != Column::Kind::nor)
+                problem(c, "a thousands separator in a count that may have decimals is ambiguous: \"" + std::string(text) +
+                               "\": write " + n.value.to_string() + " without the comma, or with a decimal point");
             else if (n.percent && !percent_allowed) problem(c, "a percentage where a count is expected: \"" + std::string(text) + "\"");
             else if (n.value.sign() < 0) problem(c, "negative: \"" + std::string(text) + "\"");
             else if (n.value.significant_places() > kMaxCountPlaces)

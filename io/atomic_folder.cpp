@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <random>
 #include <stdexcept>
 
@@ -101,6 +102,20 @@ std::vector<std::string> remove_ours(const fs::path& folder, const std::vector<s
     for (const fs::path& file : ours) ::unlink(file.c_str());
     if (::rmdir(folder.c_str()) != 0) return {"(a folder that cannot be removed: " + std::string(std::strerror(errno)) + ")"};
     return {};
+}
+
+// Moves the earlier folder `temp`, which cannot be removed, to a visible name
+// beside the new one (a hidden temporary would be cleaned by the next run);
+// returns the note's start: "paper.earlier-1765152000: the earlier folder is kept here: ".
+std::string keep_earlier_folder(const fs::path& temp, const fs::path& parent, const std::string& name) {
+    const std::string stem = name + ".earlier-" + std::to_string(::time(nullptr));
+    for (int i = 1; i < 100; ++i) {
+        const fs::path kept = parent / (i == 1 ? stem : stem + "-" + std::to_string(i));
+        if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, kept.c_str(), RENAME_NOREPLACE) == 0)
+            return kept.string() + ": the earlier folder is kept here: ";
+        if (errno != EEXIST) break;
+    }
+    return temp.string() + ": the earlier folder is kept here: ";
 }
 
 std::string quoted_list(const std::vector<std::string>& names) {
@@ -220,12 +235,18 @@ FolderWritten write_folder_atomically(const std::string& dir, const std::vector<
         throw;
     }
     if (exists) {
-        // `temp` is now the earlier folder: only what its manifest lists goes.
-        std::vector<std::string> names = manifest_files(temp);
-        names.push_back(std::string(kManifestName));
-        if (const std::vector<std::string> foreign = remove_ours(temp, names); !foreign.empty())
-            written.notes.push_back(temp.string() + ": the earlier folder is kept here, as it holds " + quoted_list(foreign) +
-                                    ", which dedeleg did not write (look inside, then remove it yourself)");
+        // `temp` is now the earlier folder. It was checked before the run, but a file may have
+        // been edited while the paper was made: checked again, and kept whole if so.
+        std::string why = why_not_an_earlier_output(temp);
+        if (why.empty()) {
+            // Only what its manifest lists goes.
+            std::vector<std::string> names = manifest_files(temp);
+            names.push_back(std::string(kManifestName));
+            if (const std::vector<std::string> foreign = remove_ours(temp, names); !foreign.empty())
+                why = "it holds " + quoted_list(foreign) + ", which dedeleg did not write";
+        }
+        if (!why.empty()) written.notes.push_back(keep_earlier_folder(temp, parent, name) + why +
+                                                  " (changed while this paper was made; look inside, then remove it yourself)");
     }
     return written;
 }

@@ -11,7 +11,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
+#include <string>
 
 namespace {
 
@@ -86,6 +88,39 @@ TEST(AtomicFolder, ARunningProcesssTemporaryFolderIsLeftAndNamed) {
     EXPECT_EQ(written.notes[0], running.string() + ": a temporary folder of process " + std::to_string(::getpid()) +
                                     ", still running, is left alone (if no dedeleg is running, remove it yourself)");
     fs::remove_all(dir);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(AtomicFolder, AFileEditedWhileTheRunWritesIsKeptNotDeleted) {
+    // The hostile review: `paper --force` checked the earlier folder before the
+    // run and deleted its files by name after the swap, so an edit saved into
+    // paper.xlsx while the paper was being made was lost, exit 0.
+    const fs::path dir = scratch();
+    ASSERT_EQ(write(dir / "out", false), "(written)");
+    const io::FolderWritten w = io::write_folder_atomically(
+        (dir / "out").string(), {"a.txt"},
+        [&](const fs::path& folder) {
+            std::ofstream(dir / "out" / "a.txt", std::ios::app) << "my edit\n";  // the user, meanwhile
+            std::ofstream(folder / "a.txt") << "new\n";
+        },
+        true, {});
+    std::ifstream now(dir / "out" / "a.txt");
+    std::string line;
+    std::getline(now, line);
+    EXPECT_EQ(line, "new");
+    ASSERT_EQ(w.notes.size(), 1u);
+    EXPECT_NE(w.notes[0].find("the earlier folder is kept here"), std::string::npos) << w.notes[0];
+    bool kept = false;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        if (entry.path().filename().string().rfind("out.earlier-", 0) != 0) continue;
+        std::ifstream in(entry.path() / "a.txt");
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        kept = text == "a\nmy edit\n";
+    }
+    EXPECT_TRUE(kept) << "the edit made during the run was deleted";
 }
 
 }  // namespace

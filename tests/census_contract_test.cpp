@@ -166,3 +166,78 @@ TEST(CensusContract, OneRuleForExemptionsInEveryCommand) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CensusContract, ValidateChecksTheTwoScheduleRunItIsAskedAbout) {
+    // An exemption from a service only last year had: tables accepts it (with
+    // --previous); validate could not be told of last year's schedule and refused it.
+    const fs::path dir = testing_cli::scratch("exempt-old");
+    std::string census = slurp(kCensus);
+    const std::size_t end = census.find('\n', census.find("102268,"));
+    write(dir / "c.csv", census.substr(0, end) + "licences" + census.substr(end));
+    write(dir / "last.toml", slurp(kPrevious) + "\n[[service]]\nid = \"licences\"\nname = \"Licences\"\n"
+                                                "kind = \"de-delegated\"\nphases = [\"primary\"]\nrates = { AWPU = \"1.00\" }\n");
+    EXPECT_EQ(dedeleg("tables --census c.csv --rates " + kRates + " --previous last.toml", dir).exit_code, 0);
+    const auto both = dedeleg("validate --census c.csv --rates " + kRates + " --previous last.toml", dir);
+    EXPECT_EQ(both.exit_code, 0) << both.err;
+    EXPECT_NE(both.out.find("either schedule"), std::string::npos) << both.out;
+    const auto one = dedeleg("validate --census c.csv --rates " + kRates, dir);
+    EXPECT_EQ(one.exit_code, 2);
+    EXPECT_NE(one.err.find("c.csv:2: Exempt: no service \"licences\""), std::string::npos) << one.err;
+}
+
+TEST(CensusContract, EveryAbsentColumnIsNamedInOneRun) {
+    // Each service's first missing factor only: the columns came one run at a time.
+    const fs::path dir = testing_cli::scratch("no-props");
+    std::string text = slurp(kCensus);
+    for (const char* column : {"FSM_prop", "FSM6_prop", "EAL3_prop", "IDACI_A_prop", "IDACI_B_prop", "IDACI_C_prop",
+                               "IDACI_D_prop", "IDACI_E_prop", "IDACI_F_prop", "LPA_prop"}) {
+        write(dir / "c.csv", text);
+        text = without_column((dir / "c.csv").string(), column);
+    }
+    write(dir / "c.csv", text);
+    const auto r = dedeleg("validate --census c.csv --rates " + kRates, dir);
+    EXPECT_EQ(r.exit_code, 2);
+    // Havering 2025-26 charges FSM, FSM6, EAL3, IDACI A-E and LPA (behaviour support); not IDACI F.
+    for (const char* column : {"FSM", "FSM6", "EAL3", "IDACI_A", "IDACI_B", "IDACI_C", "IDACI_D", "IDACI_E", "LPA"})
+        EXPECT_NE(r.err.find("c.csv:1: " + std::string(column) + ": no such column"), std::string::npos) << column << "\n" << r.err;
+    EXPECT_EQ(r.err.find("IDACI_F"), std::string::npos) << r.err;
+}
+
+TEST(CensusContract, ABudgetFirstBasisColumnIsNeededThoughItsRateIsNotYetKnown) {
+    // The hostile review: a budget spread over FSM pupils, on a census with no
+    // FSM column, was a rate of £0 (nothing to spread over) and so "needed no count".
+    const fs::path dir = testing_cli::scratch("budget-no-fsm");
+    write(dir / "b.toml", "[schedule]\nauthority = \"Test\"\nyear = \"2025-26\"\n[[service]]\nid = \"fsmcheck\"\n"
+                          "name = \"FSM checking\"\nkind = \"de-delegated\"\nphases = [\"primary\"]\nbudget = \"£10,000\"\n"
+                          "basis = \"FSM\"\n");
+    write(dir / "c.csv", "URN,School,Phase,Governance,NOR\n1,A,primary,maintained,100\n2,B,primary,maintained,200\n");
+    write(dir / "x.csv", "URN,School,Phase,Governance,NOR,FSM\n1,A,primary,maintained,100,x\n2,B,primary,maintained,200,9\n");
+    for (const std::string& command : std::vector<std::string>{"validate --census c.csv --rates b.toml",
+                                                               "calc --census c.csv --rates b.toml",
+                                                               "tables --census c.csv --rates b.toml"}) {
+        const auto r = dedeleg(command, dir);
+        EXPECT_EQ(r.exit_code, 2) << command;
+        EXPECT_NE(r.err.find("c.csv:1: FSM: no such column in the census, but \"FSM checking\""), std::string::npos)
+            << command << "\n" << r.err;
+    }
+    const auto x = dedeleg("calc --census x.csv --rates b.toml", dir);
+    EXPECT_EQ(x.exit_code, 2);
+    EXPECT_NE(x.err.find("x.csv:2: FSM: \"x\" (not available), but \"FSM checking\""), std::string::npos) << x.err;
+}
+
+TEST(CensusContract, ImprovementNeedsThePlacesOfTheSpecialSchoolsItPrices) {
+    // With no service of the schedule to take the base from, the framework's
+    // own base (pupils + 3 × places) read a missing Places as 0 places.
+    const fs::path dir = testing_cli::scratch("improvement-no-places");
+    write(dir / "p.csv", without_column(kCensus, "Places"));
+    write(dir / "c.csv", without_column((dir / "p.csv").string(), "Exempt"));  // its ids are of Havering's schedule
+    const std::string nospecial = DEDELEG_TEST_DATA "/devon-fsm-6.255.toml";
+    const auto r = dedeleg("solve --framework havering-2025 --census c.csv --rates " + nospecial, dir);
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_NE(r.err.find(": Places: no such column in the census, but this maintained special school is priced"),
+              std::string::npos) << r.err;
+}
+
+}  // namespace

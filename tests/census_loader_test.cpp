@@ -317,8 +317,15 @@ TEST(CensusLoader, ADecimalCommaIsRefusedNotReadAsThousands) {
     EXPECT_EQ(first_problem("URN,Phase,Governance,NOR,FSM_prop\n1,primary,maintained,300,\"0,5\"\n"),
               "c.csv:2: FSM_prop: a comma after a leading 0 (a decimal comma?); write decimals with a point, e.g. 0.125: "
               "\"0,5\"");
-    // Thousands stay thousands.
-    EXPECT_EQ(census::load_census(kHeader + "1,,A,primary,maintained,\"1,300\",\"1,125\"\n", "c.csv").schools[0].nor, 1300);
+    // "156,500" places or "1,125" FSM pupils may be a decimal comma: refused (the hostile review read 156.5 places as 156,500).
+    EXPECT_EQ(first_problem(kHeader + "1,,A,primary,maintained,\"1,300\",\"1,125\"\n"),
+              "c.csv:2: FSM: a thousands separator in a count that may have decimals is ambiguous: \"1,125\": write 1125 "
+              "without the comma, or with a decimal point");
+    EXPECT_EQ(first_problem("URN,Phase,Governance,NOR,Places\n1,special,maintained,156,\"156,500\"\n"),
+              "c.csv:2: Places: a thousands separator in a count that may have decimals is ambiguous: \"156,500\": write "
+              "156500 without the comma, or with a decimal point");
+    // NOR is whole: its thousands stay thousands.
+    EXPECT_EQ(census::load_census(kHeader + "1,,A,primary,maintained,\"1,300\",1125\n", "c.csv").schools[0].nor, 1300);
 }
 
 namespace {

@@ -249,7 +249,20 @@ TEST(LiveSession, ARecoveryOfferedIsKeptUntilAnsweredThroughEditsAtStartUndoSave
         ASSERT_TRUE(now.proposal.has_value()) << now.problem;
         EXPECT_EQ(now.proposal->find("maternity")->selected_option().rate_for(calc::Factor::AWPU)->value.to_string(), "41.08");
         app::close_live_session(*s);
-        EXPECT_FALSE(fs::exists(recovery)) << "an answered session's clean exit leaves nothing to recover";
+        ASSERT_TRUE(fs::exists(recovery)) << "closing with an unsaved edit lost it";
+        EXPECT_NE(testing_cli::slurp(recovery).find("41.08"), std::string::npos);
+    }
+    {
+        // Offered again (this session's unsaved edit); Restore, Save, and then a clean exit leaves nothing.
+        auto s = app::open_live_session(havering(recovery));
+        ASSERT_TRUE(s->scenario.recovery_offered().has_value()) << "an unsaved edit was not offered back";
+        s->scenario.restore_recovery();
+        EXPECT_TRUE(s->scenario.unsaved());
+        s->scenario.save_scenario((dir / "saved.toml").string());
+        s->scenario.discard_recovery();  // what Save does after writing
+        EXPECT_FALSE(s->scenario.unsaved());
+        app::close_live_session(*s);
+        EXPECT_FALSE(fs::exists(recovery)) << "a saved session's clean exit leaves nothing to recover";
     }
     {
         // Restore: the saved scenario comes back (one undo step) and is autosaved.
