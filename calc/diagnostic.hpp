@@ -16,7 +16,8 @@ struct Diagnostic {
     std::string message;
 
     /// "file:line: column: message", one line: control characters in any
-    /// part (a NUL or newline from a hostile file) are shown as \xNN.
+    /// part (a NUL or newline from a hostile file, a C1 control, a
+    /// bidirectional override, a byte-order mark) are shown as \xNN a byte.
     std::string to_string() const;
 };
 

@@ -39,6 +39,10 @@ std::string control_character_in(std::string_view text) {
             const unsigned value = 0x2000u | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu);
             if ((value >= 0x202A && value <= 0x202E) || (value >= 0x2066 && value <= 0x2069)) return code(value);
         }
+        // U+FEFF: a byte-order mark anywhere but a file's start (where readers take it off) is no text.
+        if (b == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBB &&
+            static_cast<unsigned char>(text[i + 2]) == 0xBF)
+            return code(0xFEFF);
     }
     return {};
 }

@@ -80,7 +80,12 @@ private:
                     }
                 }
             }
-            if (auto s = number(*t, "spend", where, true)) y.spend = s->value;
+            if (auto s = number(*t, "spend", where, true)) {
+                // Spend, actual or projected, is money paid out: a credit is no spend of a de-delegated service.
+                if (s->value.sign() < 0 || s->percent)
+                    problem(*t->get("spend"), where + "spend", "spend is a £ amount of at least £0");
+                else y.spend = s->value;
+            }
             const std::string status = text(*t, "status", where, false);
             if (status == "forecast") y.forecast = true;
             else if (!status.empty() && status != "actual")

@@ -1,6 +1,7 @@
 #include "rates/template_loader.hpp"
 
 #include "io/text_file.hpp"
+#include "rates/toml_bounds.hpp"
 #include "rates/toml_reader.hpp"
 
 #include <algorithm>
@@ -154,6 +155,8 @@ PaperTemplate load_template(std::string_view text, const std::string& file) {
     return t;
 }
 
-PaperTemplate load_template_file(const std::string& path) { return load_template(io::read_text_file(path), path); }
+PaperTemplate load_template_file(const std::string& path) {
+    return load_template(io::read_text_file(path, {kTomlBounds.max_bytes, false}), path);
+}
 
 }  // namespace rates

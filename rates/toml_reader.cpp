@@ -9,6 +9,8 @@
 namespace rates {
 
 TomlReader::TomlReader(std::string_view text, const std::string& file) : file_(file) {
+    // A byte-order mark starting the file (Notepad writes one) is not part of its text, as for a CSV.
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     check_toml_bounds(text, file);  // before toml++: what could exhaust its stack is refused here
     try {
         doc_ = toml::parse(text, file);

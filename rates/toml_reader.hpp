@@ -19,6 +19,7 @@ class TomlReader {
 public:
     /// Checks `text` against kTomlBounds (toml_bounds.hpp), then parses it;
     /// throws calc::InputError (file:line) for a bound exceeded or a syntax error.
+    /// A UTF-8 byte-order mark starting `text` is taken off first.
     TomlReader(std::string_view text, const std::string& file);
 
     /// The parsed document.

@@ -54,6 +54,13 @@ TEST(LedgerLoader, RefusesBadAssumptionFilesWithFileLineAndKey) {
          "l.toml:10: year.2025-26.year: expected 2024-25 after 2023-24"},
         {kHead + kYear + "[[year]]\nyear = \"2024-25\"\nrate = \"1\"\npupils = 1\nspend = \"1\"\nstatus = \"guess\"\n",
          "l.toml:14: year.2024-25.status: must be \"actual\" or \"forecast\""},
+        // Issue 18: spend, actual or projected, is never below £0 (a projected -£50,000 was accepted on 72aec1f).
+        {kHead + kYear + "[[year]]\nyear = \"2024-25\"\nrate = \"1\"\npupils = 1\nspend = \"-50000\"\nstatus = \"forecast\"\n",
+         "l.toml:13: year.2024-25.spend: spend is a £ amount of at least £0"},
+        {kHead + "[[year]]\nyear = \"2023-24\"\nrate = \"1\"\npupils = 1\nspend = -1\n",
+         "l.toml:8: year.2023-24.spend: spend is a £ amount of at least £0"},
+        {kHead + "[[year]]\nyear = \"2023-24\"\nrate = \"1\"\npupils = 1\nspend = \"5%\"\n",
+         "l.toml:8: year.2023-24.spend: spend is a £ amount of at least £0"},
     };
     for (const Bad& c : cases) {
         const std::string got = first_problem(c.text);
@@ -61,4 +68,19 @@ TEST(LedgerLoader, RefusesBadAssumptionFilesWithFileLineAndKey) {
     }
 }
 
+// Issue 18: a ledger saved with a byte-order mark (Notepad) is read as
+// without one, and no message shows the mark or a control character raw.
+TEST(LedgerLoader, AByteOrderMarkIsTakenOffAndNoControlCharacterReachesAMessage) {
+    EXPECT_EQ(first_problem("\xEF\xBB\xBF" + kHead + kYear), "(accepted)");
+    EXPECT_EQ(first_problem("\xEF\xBB\xBF" + kYear), "l.toml:1: ledger: missing [ledger] table");
+    for (const std::string& text : {kHead + kYear + "\"\\u001b[2J\" = 1\n",
+                                    kHead + kYear + "\"\\u009b2J\" = 1\n", kHead + kYear + "\"\\ufeff\" = 1\n",
+                                    kHead + kYear + "[assumptions]\nroll = \"\\u202eflat\"\n"}) {
+        const std::string got = first_problem(text);
+        EXPECT_NE(got, "(accepted)") << text;
+        for (const char* raw : {"\x1b", "\xC2\x9B", "\xEF\xBB\xBF", "\xE2\x80\xAE"}) EXPECT_EQ(got.find(raw), std::string::npos) << got;
+    }
+}
+
 }  // namespace
+
