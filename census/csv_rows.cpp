@@ -1,6 +1,8 @@
 #include "census/csv_rows.hpp"
 
+#include "calc/text.hpp"
 #include "io/file_lines.hpp"
+#include "io/text_file.hpp"
 
 #include <csv.h>
 
@@ -226,6 +228,52 @@ void for_each_csv_row(const EachLine& lines, bool recheck, const std::string& fi
         problems.push_back({file, collector.line, "", "malformed CSV: a quoted field is never closed"});
     if (collector.failure) std::rethrow_exception(collector.failure);
     if (!problems.empty()) throw calc::InputError(std::move(problems));
+}
+
+std::optional<calc::Diagnostic> width_problem(const std::string& file, long line, std::size_t fields,
+                                              std::size_t header_fields) {
+    if (fields == header_fields) return std::nullopt;
+    return calc::Diagnostic{file, line, "",
+                            "row has " + std::to_string(fields) + " fields, header has " + std::to_string(header_fields)};
+}
+
+CsvTable read_csv_table(std::string_view text, const std::string& file) {
+    CsvTable table;
+    std::vector<calc::Diagnostic> problems;
+    bool header_read = false;
+    for_each_csv_row(text, file, [&](const CsvRowView& row) {
+        if (problems.size() > calc::kMaxProblems) return;  // InputError keeps 100 and says it stopped
+        // A header field is named by itself (Diagnostic::to_string shows its control characters escaped).
+        const auto column_of = [&](std::size_t i) -> std::string {
+            if (!header_read) return std::string(row.fields[i]);
+            return i < table.header.fields.size() ? table.header.fields[i] : "column " + std::to_string(i + 1);
+        };
+        bool clean = true;
+        for (std::size_t i = 0; i < row.fields.size(); ++i)
+            if (const std::string bad = calc::control_character_in(row.fields[i]); !bad.empty()) {
+                problems.push_back({file, row.line, column_of(i),
+                                    "control character " + bad + (bad == "U+FEFF" ? " (a byte-order mark)" : "") +
+                                        "; remove it"});
+                clean = false;
+            }
+        if (!header_read) {
+            header_read = true;
+            table.header = CsvRow{row.line, std::vector<std::string>(row.fields.begin(), row.fields.end())};
+            return;
+        }
+        if (auto wrong = width_problem(file, row.line, row.fields.size(), table.header.fields.size())) {
+            problems.push_back(std::move(*wrong));
+            return;
+        }
+        if (clean) table.records.push_back(CsvRow{row.line, std::vector<std::string>(row.fields.begin(), row.fields.end())});
+    });
+    if (!header_read) throw calc::InputError({{file, 0, "", "empty: no header row"}});
+    if (!problems.empty()) throw calc::InputError(std::move(problems));
+    return table;
+}
+
+CsvTable read_csv_table_file(const std::string& path) {
+    return read_csv_table(io::read_text_file(path, {kMaxCsvTableBytes, false}), path);
 }
 
 }  // namespace census

@@ -5,6 +5,7 @@
 #include "io/file_lines.hpp"
 
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -65,5 +66,34 @@ using EachLine = std::function<void(const LineHandler&)>;
 void for_each_csv_row(const EachLine& lines, bool recheck, const std::string& file,
                       const std::function<void(const CsvRowView&)>& on_row, CsvReading reading,
                       const std::function<void(long lines)>& on_checked);
+
+/// The width rule every CSV input keeps (census, inspections, categories): a
+/// record has exactly the header's fields, never padded or cut. The problem
+/// "file:line: row has N fields, header has M", or nothing.
+std::optional<calc::Diagnostic> width_problem(const std::string& file, long line, std::size_t fields,
+                                              std::size_t header_fields);
+
+/// A small CSV input read whole: its header and its records.
+struct CsvTable {
+    CsvRow header;
+    std::vector<CsvRow> records;  ///< each exactly as wide as the header
+};
+
+/// The most a CSV read whole may hold: 64 MiB (England's inspections file,
+/// 21,990 schools, is 8.7 MB). A census is read in blocks instead.
+inline constexpr std::size_t kMaxCsvTableBytes = std::size_t{64} << 20;
+
+/// Reads `text` as a header and records, with read_csv_rows' rules and
+/// these: every record as wide as the header (width_problem), and no field,
+/// header included, holding a control character, a bidirectional override or
+/// a byte-order mark (calc::control_character_in). Throws calc::InputError
+/// with every problem, "file:line: column: what" (at most calc::kMaxProblems).
+CsvTable read_csv_table(std::string_view text, const std::string& file);
+
+/// The same for a file, read with io::read_text_file's refusals: larger than
+/// kMaxCsvTableBytes is refused unread, a pipe or device once it has given
+/// that much (so /dev/urandom is refused in a moment, not read until memory
+/// runs out).
+CsvTable read_csv_table_file(const std::string& path);
 
 }  // namespace census

@@ -90,7 +90,11 @@ std::optional<Date> parse_date(std::string_view iso) {
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
     if (!number(iso.substr(0, 4), d.year) || !number(iso.substr(5, 2), d.month) || !number(iso.substr(8, 2), d.day))
         return std::nullopt;
-    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
+    if (d.year < 1 || d.month < 1 || d.month > 12 || d.day < 1) return std::nullopt;
+    // A day of the calendar: 2023-02-31 and 2023-02-29 are none (2024-02-29 is).
+    const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    const int days_in_month[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (d.day > days_in_month[d.month - 1]) return std::nullopt;
     return d;
 }
 

@@ -24,7 +24,8 @@ enum class Grade { outstanding = 1, good = 2, requires_improvement = 3, inadequa
 std::optional<Grade> grade_from_words(std::string_view words);
 std::string_view words_of(Grade g);
 
-/// A calendar date, as Ofsted's files write it (2023-06-20).
+/// A calendar date, as Ofsted's files write it (2023-06-20). parse_date gives
+/// nothing for a day the calendar does not have (2023-02-31, 2023-02-29).
 struct Date {
     int year = 0, month = 0, day = 0;
     friend auto operator<=>(const Date&, const Date&) = default;

@@ -247,3 +247,67 @@ TEST(FileLines, SchoolsAreReservedFromLinesThatAreNotBlank) {
 }
 
 }  // namespace
+
+// Issue 18: one row reader for the CSV inputs read whole (inspections, LA
+// categories): every record as wide as its header, no control character in
+// any field, a bounded read.
+namespace {
+
+std::string table_refusal(const std::string& text) {
+    return refusal_of([&] { census::read_csv_table(text, "t.csv"); });
+}
+
+TEST(CsvTable, EveryRecordIsAsWideAsItsHeader) {
+    const census::CsvTable t = census::read_csv_table("\xEF\xBB\xBFURN,Name\n1,\"a, b\"\n\n2,\n", "t.csv");
+    EXPECT_EQ(t.header.fields, (std::vector<std::string>{"URN", "Name"}));
+    ASSERT_EQ(t.records.size(), 2u);
+    EXPECT_EQ(t.records[0].fields, (std::vector<std::string>{"1", "a, b"}));
+    EXPECT_EQ(t.records[1].line, 4);
+    EXPECT_EQ(table_refusal("URN,Name,Kind\n1,x\n"), "t.csv:2: row has 2 fields, header has 3");
+    EXPECT_EQ(table_refusal("URN,Name\n1,x,y\n"), "t.csv:2: row has 3 fields, header has 2");
+    EXPECT_EQ(table_refusal("URN,Name\n1\n"), "t.csv:2: row has 1 fields, header has 2");
+    EXPECT_EQ(table_refusal(""), "t.csv: empty: no header row");
+    // The census keeps the same rule, in the same words.
+    EXPECT_EQ(refusal_of([] { census::load_census("URN,Phase,Governance,NOR\n1,primary,maintained\n", "t.csv"); }),
+              "t.csv:2: row has 3 fields, header has 4");
+}
+
+TEST(CsvTable, ControlCharactersAndByteOrderMarksAreRefusedWhereverTheyAre) {
+    EXPECT_EQ(table_refusal("URN,Name\n1,\"a\x1b[31mb\"\n"), "t.csv:2: Name: control character U+001B; remove it");
+    EXPECT_EQ(table_refusal("URN,Name\n1,a\xC2\x9B" "31m\n"), "t.csv:2: Name: control character U+009B; remove it");
+    EXPECT_EQ(table_refusal("URN,Name\n1,a\xE2\x80\xAE" "b\n"), "t.csv:2: Name: control character U+202E; remove it");
+    EXPECT_EQ(table_refusal("URN,Name\n1,a\xEF\xBB\xBF\n"), "t.csv:2: Name: control character U+FEFF (a byte-order mark); remove it");
+    // In the header, the column is named by itself, its control characters shown escaped.
+    EXPECT_EQ(table_refusal("\xEF\xBB\xBF\xEF\xBB\xBFURN,Name\n1,a\n"),
+              "t.csv:1: \\xEF\\xBB\\xBFURN: control character U+FEFF (a byte-order mark); remove it");
+    EXPECT_EQ(table_refusal("URN,N\x1b[2Jame\n1,a\n"), "t.csv:1: N\\x1B[2Jame: control character U+001B; remove it");
+}
+
+TEST(Diagnostic, NoCharacterThatDrivesATerminalReachesAMessage) {
+    const calc::Diagnostic d{"f\x1b.csv", 3, "\xEF\xBB\xBFURN", "a\xC2\x9B" "2Jb\xE2\x80\xAE" "c\xE2\x81\xA6" "d\x7F" "e\xC3\xA9"};
+    EXPECT_EQ(d.to_string(), "f\\x1B.csv:3: \\xEF\\xBB\\xBFURN: a\\xC2\\x9B2Jb\\xE2\\x80\\xAEc\\xE2\\x81\\xA6d\\x7Fe\xC3\xA9");
+}
+
+TEST(CsvTable, APipeOrDeviceIsReadNoFurtherThanTheBound) {
+    std::signal(SIGPIPE, SIG_IGN);
+    const std::filesystem::path path = std::filesystem::temp_directory_path() / ("dedeleg-table-" + std::to_string(::getpid()));
+    ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+    std::thread writer([&] {
+        const int fd = ::open(path.c_str(), O_WRONLY);
+        const std::string block = [] {
+            std::string b;
+            while (b.size() < (1u << 16)) b += "100001,a school\n";
+            return b;
+        }();
+        for (int i = 0; i < 4096; ++i)  // 256 MiB at most, in short lines
+            if (::write(fd, block.data(), block.size()) < 0) break;
+        ::close(fd);
+    });
+    EXPECT_EQ(refusal_of([&] { census::read_csv_table_file(path.string()); }), path.string() + ": larger than 67108864 bytes");
+    writer.join();
+    std::filesystem::remove(path);
+    EXPECT_EQ(refusal_of([] { census::read_csv_table_file("/dev/urandom"); }), "/dev/urandom: larger than 67108864 bytes");
+}
+
+}  // namespace
+

@@ -12,6 +12,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <set>
 #include <sstream>
 
@@ -504,5 +506,157 @@ TEST(Improvement, CliWritesThePerSchoolCsvAndRefusesUnknownFrameworks) {
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_NE(bad.err.find("no shipped framework \"nosuch\""), std::string::npos);
 }
+
+// Issue 18: an inspections file read by the one CSV row reader, with Ofsted's
+// own words. Each case below was accepted on 72aec1f and the school priced as
+// never inspected (Hillingdon: Priority 1, £8,800, instead of £550).
+namespace hostile {
+
+// The shipped Havering file with one field of URN 102268's row (graded Good in
+// 2023) set to `value`, or the row cut to its first `keep` fields.
+std::string havering_with(const std::string& column, const std::string& value, std::size_t keep = 0) {
+    std::istringstream in(testing_cli::slurp(kHaveringOfsted));
+    std::string line, out, header;
+    std::getline(in, header);
+    out = header + "\n";
+    std::vector<std::string> names;
+    for (std::istringstream h(header); std::getline(h, line, ',');) names.push_back(line);
+    while (std::getline(in, line)) {
+        if (line.rfind("102268,", 0) == 0) {
+            const bool crlf = !line.empty() && line.back() == '\r';  // the file's lines end in CRLF
+            if (crlf) line.pop_back();
+            std::vector<std::string> fields;
+            for (std::istringstream f(line + ","); std::getline(f, header, ',');) fields.push_back(header);
+            for (std::size_t i = 0; i < names.size(); ++i)
+                if (names[i] == column) fields[i] = value;
+            if (keep) fields.resize(keep);
+            line.clear();
+            for (std::size_t i = 0; i < fields.size(); ++i) line += (i ? "," : "") + fields[i];
+            if (crlf) line += '\r';
+        }
+        out += line + "\n";
+    }
+    return out;
+}
+
+// The Hillingdon run on `text` as the inspections: the first problem, or the school's cost.
+std::string hillingdon_on(const std::string& text) {
+    const auto dir = testing_cli::scratch("hostile-ofsted");
+    testing_cli::write(dir / "ofsted.csv", text);
+    app::ImprovementSpec spec;
+    spec.framework = "hillingdon-2022";
+    spec.inspections = (dir / "ofsted.csv").string();
+    try {
+        const app::ImprovementReport r = app::run_improvement(spec);
+        for (const model::SchoolPlan& p : r.years.front().schools)
+            if (p.urn == "102268") return "priced " + p.cost.to_string();
+        return "not placed";
+    } catch (const calc::InputError& e) {
+        const std::string first = e.diagnostics.at(0).to_string();
+        return first.substr(first.find("ofsted.csv"));
+    }
+}
+
+TEST(ImprovementHostile, AShortRowOrAGradeOfstedNeverWritesIsRefusedNotPricedAsNeverInspected) {
+    // Unchanged, the school is priced as a Good school (the price is the framework's: not pinned here).
+    const std::string as_good = hillingdon_on(havering_with("", ""));
+    EXPECT_EQ(as_good.substr(0, 7), "priced ");
+    const std::string any_grade = "\"Outstanding\", \"Good\", \"Requires improvement\", \"Inadequate\"";
+    const std::pair<std::string, std::string> cases[] = {
+        {havering_with("", "", 16), "ofsted.csv:2: row has 16 fields, header has 36"},
+        {havering_with("", "", 40), "ofsted.csv:2: row has 40 fields, header has 36"},
+        {havering_with("graded_overall_effectiveness", "2"),
+         "ofsted.csv:2: graded_overall_effectiveness: \"2\" is not Ofsted's word for it: write " + any_grade + " or \"Not judged\""},
+        {havering_with("graded_overall_effectiveness", "Outstandingg"),
+         "ofsted.csv:2: graded_overall_effectiveness: \"Outstandingg\" is not Ofsted's word for it"},
+        {havering_with("graded_overall_effectiveness", ""), "ofsted.csv:2: graded_overall_effectiveness: blank; Ofsted writes one of"},
+        {havering_with("quality_of_education", "4"), "ofsted.csv:2: quality_of_education: \"4\" is not Ofsted's word for it: write " +
+                                                         any_grade + " or \"N/A\""},
+        {havering_with("leadership_and_management", "N/A"), "ofsted.csv:2: leadership_and_management: \"N/A\" is not Ofsted's word"},
+        {havering_with("personal_development", ""), "ofsted.csv:2: personal_development: blank"},
+        {havering_with("last_inspection_kind", ""), "ofsted.csv:2: last_inspection_date: a date with no last_inspection_kind"},
+        {havering_with("last_inspection_kind", "section 8"), "ofsted.csv:2: last_inspection_kind: \"section 8\" is not an inspection kind"},
+        {havering_with("last_inspection_date", ""), "ofsted.csv:2: last_inspection_date: blank"},
+        {havering_with("last_inspection_date", "2023-02-31"),
+         "ofsted.csv:2: last_inspection_date: \"2023-02-31\" is not a date of the calendar"},
+        {havering_with("outcome", "Goood"), "ofsted.csv:2: outcome: \"Goood\"; Ofsted writes the outcome of a graded inspection as"},
+        {havering_with("outcome", "Outstanding"), "ofsted.csv:2: outcome: \"Outstanding\" but graded_overall_effectiveness is \"Good\""},
+        {havering_with("category_of_concern", "special measures"), "ofsted.csv:2: category_of_concern: \"special measures\" is not"},
+        {havering_with("school_name", "James\x1b[2J"), "ofsted.csv:2: school_name: control character U+001B; remove it"},
+        {havering_with("school_name", "James\xe2\x80\xae"), "ofsted.csv:2: school_name: control character U+202E; remove it"},
+    };
+    for (const auto& [text, problem] : cases) EXPECT_EQ(hillingdon_on(text).substr(0, problem.size()), problem);
+    // Ofsted's words in another case are its words, kept as Ofsted spells them.
+    EXPECT_EQ(hillingdon_on(havering_with("graded_overall_effectiveness", "GOOD")), as_good);
+}
+
+TEST(ImprovementHostile, ADateIsADayOfTheCalendar) {
+    for (const char* no : {"2023-02-31", "2023-02-29", "2100-02-29", "2023-04-31", "2023-06-00", "0000-01-01", "2023-13-01"})
+        EXPECT_FALSE(model::parse_date(no).has_value()) << no;
+    for (const char* yes : {"2024-02-29", "2000-02-29", "2023-12-31", "2023-01-31"}) EXPECT_TRUE(model::parse_date(yes).has_value()) << yes;
+}
+
+TEST(ImprovementHostile, ANeverInspectedSchoolHasNoGradesAndAnInspectedOneHasThemAll) {
+    // URN 147938 in the Havering file: never inspected, every grade blank, "Not yet inspected".
+    const std::string text = testing_cli::slurp(kHaveringOfsted);
+    EXPECT_NE(text.find(",Not yet inspected,"), std::string::npos);
+    std::string graded_never = text;
+    const std::size_t at = graded_never.find(",Not yet inspected,");
+    const std::size_t line_end = graded_never.find('\n', at);
+    const std::size_t line_start = graded_never.rfind('\n', at) + 1;
+    const long line = std::count(text.begin(), text.begin() + static_cast<long>(line_start), '\n') + 1;
+    std::string row = graded_never.substr(line_start, line_end - line_start);
+    // Its quality_of_education (the 18th column) given a grade while the school was never inspected.
+    std::vector<std::string> f;
+    for (std::istringstream in(row + ","); std::getline(in, row, ',');) f.push_back(row);
+    f[17] = "Good";
+    row.clear();
+    for (std::size_t i = 0; i < f.size(); ++i) row += (i ? "," : "") + f[i];
+    graded_never.replace(line_start, line_end - line_start, row);
+    EXPECT_EQ(hillingdon_on(graded_never).substr(0, 60),
+              ("ofsted.csv:" + std::to_string(line) + ": quality_of_education: \"Good\" for a school never inspected").substr(0, 60));
+}
+
+TEST(ImprovementHostile, TheCategoriesFileKeepsTheSameRules) {
+    const auto dir = testing_cli::scratch("hostile-categories");
+    app::ImprovementSpec spec;
+    spec.framework = "havering-2011";
+    for (const auto& [text, problem] : std::vector<std::pair<std::string, std::string>>{
+             {"URN,Category,Intervention\n102268,3C\n", "cats.csv:2: row has 2 fields, header has 3"},
+             {"URN,Category\n102268,3C,yes\n", "cats.csv:2: row has 3 fields, header has 2"},
+             {"URN,Category,School\n102268,3C,\"James\x1b]0;owned\x07\"\n", "cats.csv:2: School: control character U+001B"},
+             // A second byte-order mark is no text: the header names it escaped, never as the raw bytes.
+             {"\xEF\xBB\xBF\xEF\xBB\xBFURN,Category\n102268,3C\n",
+              "cats.csv:1: \\xEF\\xBB\\xBFURN: control character U+FEFF (a byte-order mark); remove it"}}) {
+        testing_cli::write(dir / "cats.csv", text);
+        spec.categories = (dir / "cats.csv").string();
+        try {
+            app::run_improvement(spec);
+            ADD_FAILURE() << "accepted: " << text;
+        } catch (const calc::InputError& e) {
+            const std::string got = e.diagnostics.at(0).to_string();
+            EXPECT_EQ(got.substr(got.find("cats.csv")).substr(0, problem.size()), problem);
+            EXPECT_EQ(got.find("\xEF\xBB\xBF"), std::string::npos);
+        }
+    }
+    // One byte-order mark at the start is the file's, and taken off.
+    testing_cli::write(dir / "cats.csv", "\xEF\xBB\xBFURN,Category\n102268,3C\n");
+    spec.categories = (dir / "cats.csv").string();
+    EXPECT_NO_THROW(app::run_improvement(spec));
+}
+
+TEST(ImprovementHostile, ADeviceOrEndlessPipeIsRefusedQuicklyNotReadUntilMemoryRunsOut) {
+    const auto dir = testing_cli::scratch("hostile-devices");
+    for (const char* option : {"--inspections", "--categories"})
+        for (const char* device : {"/dev/urandom", "/dev/zero"}) {
+            const auto start = std::chrono::steady_clock::now();
+            const auto r = testing_cli::dedeleg(std::string("improvement --framework havering-2011 ") + option + " " + device, dir);
+            EXPECT_EQ(r.exit_code, 2) << option << " " << device << ": " << r.err;
+            EXPECT_NE(r.err.find(device), std::string::npos) << r.err;
+            EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20)) << option << " " << device;
+        }
+}
+
+}  // namespace hostile
 
 }  // namespace
