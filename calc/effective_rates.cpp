@@ -9,8 +9,9 @@ namespace {
 constexpr std::array<Phase, kPhaseCount> kPhases = {Phase::primary, Phase::secondary, Phase::all_through,
                                                     Phase::special, Phase::nursery,   Phase::pru};
 
-// The basis count over the schools `service` charges, of one phase or all.
-Decimal base_of(const Census& census, const Service& service, Factor basis, std::optional<Phase> phase) {
+}  // namespace
+
+Decimal charged_base(const Census& census, const Service& service, Factor basis, std::optional<Phase> phase) {
     Decimal base;
     for (const School& school : census.schools) {
         if (phase && school.phase != *phase) continue;
@@ -19,8 +20,6 @@ Decimal base_of(const Census& census, const Service& service, Factor basis, std:
     }
     return base;
 }
-
-}  // namespace
 
 Decimal budget_rate(const Decimal& budget, const Decimal& base, int places, RoundingMode round) {
     if (base.is_zero()) return Decimal(0).with_scale(places);
@@ -36,7 +35,7 @@ std::vector<BudgetWorking> budget_working(const Census& census, const Service& s
         w.phase = phase;
         w.basis = rule.basis;
         w.budget = budget;
-        w.base = base_of(census, service, rule.basis, phase);
+        w.base = charged_base(census, service, rule.basis, phase);
         w.places = rule.places;
         w.round = rule.round;
         w.rate = budget_rate(budget, w.base, rule.places, rule.round);

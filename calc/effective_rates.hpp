@@ -48,6 +48,11 @@ RatesByPhase effective_rates(const Census& census, const Service& service, const
 std::optional<Rate> effective_rate(const Census& census, const Service& service, const RateOption& option, Factor factor,
                                    Phase phase);
 
+/// The count of `basis` over the schools `service` charges (exempt schools and
+/// academies excluded), of one phase or of all: a budget's base, and the
+/// pupils or places a published paper says a service is charged on.
+Decimal charged_base(const Census& census, const Service& service, Factor basis, std::optional<Phase> phase);
+
 /// The budget-first rate for one budget: `budget` ÷ `base` to `places` with
 /// `round`; 0 when `base` is 0 (no school to charge). The one formula.
 Decimal budget_rate(const Decimal& budget, const Decimal& base, int places, RoundingMode round);
