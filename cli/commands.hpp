@@ -16,5 +16,6 @@ void setup_synth(CLI::App& app);
 void setup_gui(CLI::App& app);
 void setup_improvement(CLI::App& app);
 void setup_paper(CLI::App& app);
+void setup_check(CLI::App& app);
 
 }  // namespace cli

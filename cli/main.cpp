@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     cli_app.fallthrough(false);
     cli::setup_tables(cli_app);
     cli::setup_paper(cli_app);
+    cli::setup_check(cli_app);
     cli::setup_calc(cli_app);
     cli::setup_compare(cli_app);
     cli::setup_validate(cli_app);
