@@ -105,8 +105,11 @@ public:
 
     report::CheckReport run() {
         report::CheckReport out{paper_.file, paper_.title, l_.words, {}, {}};
-        for (const PublishedFigure& f : paper_.figures)
-            if (auto c = check(f)) out.figures.push_back(std::move(*c));
+        for (const PublishedFigure& f : paper_.figures) try {
+                if (auto c = check(f)) out.figures.push_back(std::move(*c));
+            } catch (const calc::DecimalOverflow& e) {
+                problem(f.line, "printed", std::string("cannot be worked with exactly: ") + e.what());
+            }
         if (paper_.introduction) out.findings.push_back(introduction());
         if (auto p = pupils_charged()) out.findings.push_back(std::move(*p));
         if (!problems_.empty()) throw calc::InputError(std::move(problems_));

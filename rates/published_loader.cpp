@@ -167,7 +167,11 @@ private:
         f.percent = number->percent;
         f.places = printed_places(f.printed_text);
         // In percentage points at the places printed ("9.6%" is 9.6): exact, the value had two more.
-        f.printed = f.percent ? (number->value * calc::Decimal(100)).with_scale(f.places) : number->value;
+        try {
+            f.printed = f.percent ? (number->value * calc::Decimal(100)).with_scale(f.places) : number->value;
+        } catch (const calc::DecimalOverflow& e) {
+            problem(*n, where + "printed", std::string("too large: ") + e.what());
+        }
         if (const toml::node* to = t.get("to")) {
             if (f.percent) {
                 problem(*to, where + "to", "a percentage is compared to the places it is printed with; leave out to");

@@ -201,6 +201,14 @@ INSTANTIATE_TEST_SUITE_P(
         BadFigures{"RiseWithoutPercent",
                    shipped_paper("", "[[figure]]\nwhere = \"x\"\nwhat = \"rise\"\nservice = \"maternity\"\nprinted = \"9.6\"\n"),
                    "figures.toml:11: figure.rise.printed: a rise is a percentage: write it with %"},
+        BadFigures{"PercentTooLargeForExactDecimals",
+                   shipped_paper("", "[[figure]]\nwhere = \"x\"\nwhat = \"rise\"\nservice = \"maternity\"\n"
+                                     "printed = \"9999999999999999999999999999999999999%\"\n"),
+                   "figures.toml:11: figure.rise.printed: too large"},
+        BadFigures{"RiseTooFineToComputeExactly",
+                   shipped_paper("", "[[figure]]\nwhere = \"x\"\nwhat = \"rise\"\nservice = \"maternity\"\n"
+                                     "printed = \"0.0000000000000000000000000001%\"\n"),
+                   "figures.toml:7: printed: cannot be worked with exactly: more than 30 decimal places"},
         BadFigures{"TotalAsPercent",
                    shipped_paper("", "[[figure]]\nwhere = \"x\"\nwhat = \"total\"\nservice = \"maternity\"\nprinted = \"9.6%\"\n"),
                    "figure.total.printed: a total is not a percentage"},
