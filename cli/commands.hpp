@@ -17,5 +17,7 @@ void setup_gui(CLI::App& app);
 void setup_improvement(CLI::App& app);
 void setup_paper(CLI::App& app);
 void setup_check(CLI::App& app);
+void setup_conversions(CLI::App& app);
+void setup_apt(CLI::App& app);
 
 }  // namespace cli

@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
     cli::setup_improvement(cli_app);
     cli::setup_synth(cli_app);
     cli::setup_gui(cli_app);
+    cli::setup_conversions(cli_app);
+    cli::setup_apt(cli_app);
 
     return app::run_mapping_errors("dedeleg", [&] {
         try {
