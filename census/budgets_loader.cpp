@@ -9,6 +9,11 @@
 
 namespace census {
 
+namespace {
+// No school's budget share comes near it; bounding it keeps every total exact and far from overflow.
+constexpr long long kMostBudget = 1'000'000'000;
+}  // namespace
+
 std::vector<calc::BudgetShare> load_budget_shares(std::string_view text, const std::string& file, const calc::Census& census) {
     const std::vector<CsvRow> rows = read_csv_rows(text, file);
     if (rows.empty()) throw calc::InputError({{file, 0, "", "empty: no header row (URN,PostMFGBudget)"}});
@@ -46,6 +51,8 @@ std::vector<calc::BudgetShare> load_budget_shares(std::string_view text, const s
             else if (n.value.sign() < 0) problems.push_back({file, row.line, "PostMFGBudget", "\"" + budget_text + "\" is negative: a budget share is not"});
             else if (n.value.significant_places() > 2)
                 problems.push_back({file, row.line, "PostMFGBudget", "\"" + budget_text + "\" has more than two decimal places: give pounds and pence"});
+            else if (n.value > calc::Decimal(kMostBudget))
+                problems.push_back({file, row.line, "PostMFGBudget", "\"" + budget_text + "\" is more than £1,000,000,000: is this one school's budget share?"});
             else budget = n.value.normalized().with_scale(2);
         } catch (const calc::InvalidNumber& e) {
             problems.push_back({file, row.line, "PostMFGBudget",

@@ -314,7 +314,7 @@ TEST(Apt, RefusesWhatWouldNotReconcile) {
 TEST(BudgetsFile, EveryProblemWithItsLine) {
     const World w;
     const std::string out = problems_of([&] {
-        census::load_budget_shares("URN,PostMFGBudget\n100001,12.5%\n100002,-100\n100003,1.234\n999999,1\n100001,1\n100004,abc\n",
+        census::load_budget_shares("URN,PostMFGBudget\n100001,12.5%\n100002,-100\n100003,1.234\n999999,1\n100001,1\n100004,abc\n100002,1000000000.01\n",
                                    "b.csv", w.census);
     });
     EXPECT_NE(out.find("b.csv:2: PostMFGBudget: \"12.5%\" is a percentage"), std::string::npos) << out;
@@ -323,6 +323,8 @@ TEST(BudgetsFile, EveryProblemWithItsLine) {
     EXPECT_NE(out.find("b.csv:5: URN: URN 999999 is not in the census"), std::string::npos) << out;
     EXPECT_NE(out.find("b.csv:6: URN: URN 100001 given twice (first on line 2)"), std::string::npos) << out;
     EXPECT_NE(out.find("b.csv:7: PostMFGBudget:"), std::string::npos) << out;
+    EXPECT_NE(out.find("b.csv:8: URN: URN 100002 given twice"), std::string::npos) << out;
+    EXPECT_NE(out.find("b.csv:8: PostMFGBudget: \"1000000000.01\" is more than £1,000,000,000"), std::string::npos) << out;
 }
 
 }  // namespace
