@@ -2,6 +2,7 @@
 
 #include "app/embedded.hpp"
 #include "app/forecast.hpp"
+#include "app/paper_history.hpp"
 #include "app/scenario.hpp"
 #include "calc/diagnostic.hpp"
 #include "io/atomic_folder.hpp"
@@ -20,6 +21,28 @@ rates::PaperTemplate load_words(const PaperSpec& spec) {
     return rates::load_template(embedded_text(name), std::string("embedded: ") + name);
 }
 
+// The placeholders of the tables of words and the appendices.
+void fill_tables_and_appendices(rates::PaperTemplate& w, const rates::Placeholders& values) {
+    const auto fill_tables = [&](std::vector<rates::WordsTable>& tables) {
+        for (rates::WordsTable& t : tables) {
+            t.heading = rates::fill(t.heading, values);
+            for (std::string& c : t.columns) c = rates::fill(c, values);
+            for (auto& row : t.rows)
+                for (std::string& c : row) c = rates::fill(c, values);
+        }
+    };
+    for (rates::ServiceText& s : w.services) fill_tables(s.tables);
+    for (rates::TextSection& s : w.before) fill_tables(s.tables);
+    for (rates::TextSection& s : w.after) fill_tables(s.tables);
+    for (rates::Appendix& a : w.appendices) {
+        a.heading = rates::fill(a.heading, values);
+        for (rates::TextSection& s : a.parts) {
+            s.heading = rates::fill(s.heading, values), s.text = rates::fill(s.text, values);
+            fill_tables(s.tables);
+        }
+    }
+}
+
 // Every placeholder filled from the inputs.
 void fill_words(rates::PaperTemplate& w, const Inputs& in) {
     const rates::Placeholders values{in.schedule.authority, in.schedule.year, in.previous ? in.previous->year : "the previous year",
@@ -30,6 +53,7 @@ void fill_words(rates::PaperTemplate& w, const Inputs& in) {
     for (rates::TextSection& s : w.before) s.heading = rates::fill(s.heading, values), s.text = rates::fill(s.text, values);
     for (rates::TextSection& s : w.after) s.heading = rates::fill(s.heading, values), s.text = rates::fill(s.text, values);
     for (rates::ServiceText& s : w.services) s.text = rates::fill(s.text, values);
+    fill_tables_and_appendices(w, values);
 }
 
 // A template's service text for a service the schedule lacks would never be printed: say so.
@@ -62,10 +86,12 @@ PaperWritten write_paper(const PaperSpec& spec) {
     check_ledgers_against(ledgers, in.schedule);
     rates::PaperTemplate words = load_words(spec);
     check_words_against(words, in.schedule);
+    check_appendices(words, in.schedule);
+    rates::History history = load_paper_history(spec.history_file, spec.inputs.rates.empty(), in);
     fill_words(words, in);
 
     const report::TablesReport tables(in.census, in.schedule, in.previous ? &*in.previous : nullptr);
-    report::Paper paper{tables, std::move(words), {}, in.previous.has_value(), {}};
+    report::Paper paper{tables, std::move(words), {}, in.previous.has_value(), {}, std::move(history)};
     const Scenario scenario(in.census, in.previous ? *in.previous : in.schedule, in.schedule);
     for (std::size_t i = 0; i < in.census.schools.size(); ++i) {
         if (in.census.schools[i].governance != calc::Governance::maintained) continue;

@@ -15,6 +15,7 @@ struct PaperSpec {
     InputSpec inputs;                  ///< wants_previous is set by write_paper
     std::vector<std::string> ledgers;  ///< ledger files; none with the default inputs: the shipped maternity ledger
     std::string template_file;         ///< empty: Havering's words for the default inputs, else the generic template
+    std::string history_file;          ///< decisions, earlier rates, service figures; empty: Havering's with the default inputs, else none
     std::string out;                   ///< the folder to write
     bool force = false;                ///< replace an existing folder, if it is an earlier paper (io::write_folder_atomically)
 };

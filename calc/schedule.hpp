@@ -88,9 +88,15 @@ struct Service {
     std::vector<Phase> phases;  ///< phases whose Forum members agreed to it
     std::vector<RateOption> options;
     std::size_t selected = 0;  ///< index into options: what `calc` charges
+    /// The option the LA proposes, when the schedule says so (`proposed = "id"`).
+    /// Without it a service with several options is the Forum's choice: no
+    /// option is called proposed, and `selected` is only what the totals include.
+    std::optional<std::size_t> proposed;
 
     const RateOption& selected_option() const { return options.at(selected); }
     bool covers(Phase p) const;
+    /// Several options and none proposed: the Forum chooses between them.
+    bool forum_choice() const { return options.size() > 1 && !proposed; }
 };
 
 /// A year's de-delegation schedule for one authority.

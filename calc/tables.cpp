@@ -108,4 +108,18 @@ TablesSummary summarise(const Census& census, const Schedule& schedule, const st
     return out;
 }
 
+std::vector<AlternativeTotal> alternative_totals(const std::vector<ServiceTable>& tables, const TablesSummary& summary) {
+    std::vector<AlternativeTotal> out;
+    for (const ServiceTable& t : tables) {
+        if (t.selected) continue;
+        for (const ServiceTable& chosen : tables) {
+            if (chosen.service != t.service || !chosen.selected) continue;
+            const ExactAmount exact = summary.exact_total - chosen.exact_total + t.exact_total;
+            out.push_back({t.service, t.option, exact, exact.value.round(0, kPresentationRounding),
+                           summary.sum_of_rounded - chosen.sum_of_rounded + t.sum_of_rounded});
+        }
+    }
+    return out;
+}
+
 }  // namespace calc

@@ -73,4 +73,17 @@ struct TablesSummary {
 
 TablesSummary summarise(const Census& census, const Schedule& schedule, const std::vector<ServiceTable>& tables);
 
+/// The summary's total with one service under another of its options: what
+/// the Forum's other choices would raise, every other service as selected.
+struct AlternativeTotal {
+    std::size_t service = 0;
+    std::size_t option = 0;
+    ExactAmount exact_total;
+    Decimal presented_total;  ///< exact_total to the pound (half up), as the summary's
+    Money sum_of_rounded;     ///< every school's pennies
+};
+
+/// One for each option that is not selected, in the tables' order.
+std::vector<AlternativeTotal> alternative_totals(const std::vector<ServiceTable>& tables, const TablesSummary& summary);
+
 }  // namespace calc

@@ -45,6 +45,9 @@ void setup_paper(CLI::App& app) {
     cmd->add_option("--ledger", spec->ledgers,
                     "A service's ledger (TOML; repeatable): its table and forecast chart go in that service's section");
     cmd->add_option("--template", spec->template_file, "The LA's words (TOML); default as above");
+    cmd->add_option("--history", spec->history_file,
+                    "The LA's record (TOML): last year's decisions, earlier years' rates, its services' own figures "
+                    "(see README); default: Havering's with the default inputs, else none");
     cmd->add_option("--out,-o", spec->out, "The folder to write (must not exist, unless --force)")->required();
     cmd->add_flag("--force", spec->force,
                   "Replace a folder that holds an earlier paper exactly as dedeleg wrote it (its .dedeleg-manifest and the "

@@ -13,9 +13,27 @@ namespace rates {
 /// A heading and its text. Text is paragraphs separated by blank lines; a
 /// line starting "- " is a bullet. Placeholders {authority}, {year},
 /// {previous_year} and {census} are filled from the inputs when written.
+/// A table of the LA's words (the unions and whom they support, the
+/// functions a contribution pays for): a row per entry, a cell per column.
+/// Words only: the paper's figures come from the engine or the history file.
+struct WordsTable {
+    std::string heading;                          ///< may be empty
+    std::vector<std::string> columns;
+    std::vector<std::vector<std::string>> rows;   ///< each as many cells as columns
+};
+
+/// A table the paper builds from its inputs, placed where a section asks for it.
+enum class Generated {
+    none,
+    decisions,     ///< last year's decisions (the history file's, else last year's schedule)
+    rate_history,  ///< each service's rates by year (history file, last year's and this year's schedules)
+};
+
 struct TextSection {
     std::string heading;
     std::string text;
+    std::vector<WordsTable> tables;        ///< after the text
+    Generated generated = Generated::none;  ///< after the tables (`figures = "decisions"`)
 };
 
 /// One service's descriptive text, keyed by the schedule's service id.
@@ -23,6 +41,16 @@ struct ServiceText {
     std::string id;
     std::string text;
     long line = 0;  ///< where it is in the template, for messages
+    std::vector<WordsTable> tables;  ///< after the text
+};
+
+/// An appendix: parts of words and tables; with `service`, the engine's
+/// figures for that service and its figures from the history file first.
+struct Appendix {
+    std::string heading;
+    std::string service;  ///< a schedule's service id, or empty
+    std::vector<TextSection> parts;
+    long line = 0;
 };
 
 /// Everything a paper says that is not a figure. Empty fields are left out.
@@ -39,6 +67,7 @@ struct PaperTemplate {
     std::vector<TextSection> before;  ///< introduction, process... (before the services)
     std::vector<ServiceText> services;
     std::vector<TextSection> after;   ///< conclusion
+    std::vector<Appendix> appendices;  ///< after the conclusion, before the schools' appendix
 
     /// The service's text, or null.
     const ServiceText* text_for(const std::string& id) const {

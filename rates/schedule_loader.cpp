@@ -98,7 +98,7 @@ private:
             problem(*t.get("id"), where + "id", "use lower-case letters, digits and - only");
         allow_keys(t, where, {"id", "name", "kind", "phases", "rates", "phase_rates", "budget", "phase_budget", "basis",
                               "places", "round", "label", "present_to", "derivation", "derive",
-                              "option", "selected", "note"});
+                              "option", "selected", "proposed", "note"});
         s.name = text(t, "name", where, true);
         const std::string kind = text(t, "kind", where, true);
         if (auto k = calc::service_kind_from_name(kind)) s.kind = *k;
@@ -130,12 +130,22 @@ private:
                 s.options.push_back(std::move(option));
             }
         }
-        const std::string selected = text(t, "selected", where, false);
-        if (!selected.empty()) {
-            const auto it = std::find_if(s.options.begin(), s.options.end(), [&](const auto& o) { return o.id == selected; });
-            if (it == s.options.end()) problem(*t.get("selected"), where + "selected", "no option \"" + selected + "\"");
-            else s.selected = static_cast<std::size_t>(it - s.options.begin());
-        }
+        // Several options: the first is not "Proposed" unless the schedule says the LA proposes it.
+        if (s.options.size() > 1 && !t.contains("label")) s.options.front().label = "Option 1";
+        const auto option_named = [&](const char* key) -> std::optional<std::size_t> {
+            const std::string id = text(t, key, where, false);
+            if (id.empty()) return std::nullopt;
+            const auto it = std::find_if(s.options.begin(), s.options.end(), [&](const auto& o) { return o.id == id; });
+            if (it == s.options.end()) {
+                problem(*t.get(key), where + key, "no option \"" + id + "\"");
+                return std::nullopt;
+            }
+            return static_cast<std::size_t>(it - s.options.begin());
+        };
+        s.proposed = option_named("proposed");
+        // What the totals charge: `selected`, else the proposed option, else the first.
+        if (const auto selected = option_named("selected")) s.selected = *selected;
+        else if (s.proposed) s.selected = *s.proposed;
         return s;
     }
 

@@ -105,7 +105,9 @@ std::string write_schedule(const calc::Schedule& s) {
         const calc::RateOption& main = service.options.front();
         if (main.label != "Proposed") out << "label = " << quoted(main.label) << '\n';
         write_option_fields(out, main, "");
-        if (service.selected != 0) out << "selected = " << quoted(service.options[service.selected].id) << '\n';
+        if (service.proposed) out << "proposed = " << quoted(service.options[*service.proposed].id) << '\n';
+        if (service.selected != service.proposed.value_or(0))
+            out << "selected = " << quoted(service.options[service.selected].id) << '\n';
         for (std::size_t o = 1; o < service.options.size(); ++o) {
             const calc::RateOption& option = service.options[o];
             out << "\n  [[service.option]]\n";

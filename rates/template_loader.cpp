@@ -1,6 +1,7 @@
 #include "rates/template_loader.hpp"
 
 #include "io/text_file.hpp"
+#include "calc/text.hpp"
 #include "rates/toml_bounds.hpp"
 #include "rates/toml_reader.hpp"
 
@@ -87,19 +88,20 @@ public:
 
     PaperTemplate read(const toml::table& doc) {
         PaperTemplate t;
-        allow_keys(doc, "", {"paper", "before", "service", "after"});
+        allow_keys(doc, "", {"paper", "before", "service", "after", "appendix"});
         if (const toml::table* head = doc["paper"].as_table()) read_head(*head, t);
         else problem(doc, "paper", "missing [paper] table");
         t.before = sections(doc, "before");
         t.after = sections(doc, "after");
         std::set<std::string> ids;
         for (const toml::table* s : tables(doc, "service")) {
-            allow_keys(*s, "service.", {"id", "text"});
+            allow_keys(*s, "service.", {"id", "text", "table"});
             ServiceText text{this->words(*s, "id", "service.", true), this->words(*s, "text", "service.", true),
-                                     static_cast<long>(s->source().begin.line)};
+                                     static_cast<long>(s->source().begin.line), words_tables(*s, "service.")};
             if (!text.id.empty() && !ids.insert(text.id).second) problem(*s, "service." + text.id, "service given twice");
             t.services.push_back(std::move(text));
         }
+        t.appendices = appendices(doc);
         return t;
     }
 
@@ -118,28 +120,98 @@ private:
         t.statement = words(head, "statement", "paper.", false);
     }
 
-    std::vector<const toml::table*> tables(const toml::table& doc, const char* key) {
+    std::vector<const toml::table*> tables(const toml::table& doc, const char* key, const std::string& where = "") {
         std::vector<const toml::table*> out;
         const toml::node* n = doc.get(key);
         if (!n) return out;
         const toml::array* list = n->as_array();
         if (!list) {
-            problem(*n, key, std::string("write these as [[") + key + "]] tables");
+            problem(*n, where + key, "write these as [[" + where + key + "]] tables");
             return out;
         }
         for (const toml::node& item : *list) {
             if (const toml::table* t = item.as_table()) out.push_back(t);
-            else problem(item, key, std::string("write these as [[") + key + "]] tables");
+            else problem(item, where + key, "write these as [[" + where + key + "]] tables");
         }
         return out;
     }
 
-    std::vector<TextSection> sections(const toml::table& doc, const char* key) {
+    // [[before]] and [[after]]: heading, text, tables, figures; [[appendix.part]] (prefix
+    // "appendix."): the same without figures, and the heading may be left out.
+    std::vector<TextSection> sections(const toml::table& doc, const char* key, const std::string& prefix = "") {
         std::vector<TextSection> out;
-        const std::string where = std::string(key) + ".";
-        for (const toml::table* s : tables(doc, key)) {
-            allow_keys(*s, where, {"heading", "text"});
-            out.push_back({words(*s, "heading", where, true), words(*s, "text", where, true)});
+        const std::string where = prefix + key + ".";
+        const bool part = !prefix.empty();
+        for (const toml::table* s : tables(doc, key, prefix)) {
+            if (part) allow_keys(*s, where, {"heading", "text", "table"});
+            else allow_keys(*s, where, {"heading", "text", "table", "figures"});
+            TextSection section{words(*s, "heading", where, !part), words(*s, "text", where, false),
+                                words_tables(*s, where), generated(*s, where)};
+            if (section.text.empty() && section.tables.empty() && section.generated == Generated::none)
+                problem(*s, where + "text", "missing: give text, a [[" + where + "table]] or figures");
+            out.push_back(std::move(section));
+        }
+        return out;
+    }
+
+    Generated generated(const toml::table& s, const std::string& where) {
+        const std::string name = text(s, "figures", where, false);
+        if (name.empty()) return Generated::none;
+        if (name == "decisions") return Generated::decisions;
+        if (name == "rate-history") return Generated::rate_history;
+        problem(*s.get("figures"), where + "figures", "\"" + name + "\": decisions or rate-history");
+        return Generated::none;
+    }
+
+    // [[<where>table]]: heading, columns = ["..."], rows = [["...", ...], ...].
+    std::vector<WordsTable> words_tables(const toml::table& parent, const std::string& where) {
+        std::vector<WordsTable> out;
+        const std::string at = where + "table.";
+        for (const toml::table* t : tables(parent, "table", where)) {
+            allow_keys(*t, at, {"heading", "columns", "rows"});
+            WordsTable table{words(*t, "heading", at, false), {}, {}};
+            table.columns = cells(t->get("columns"), at + "columns");
+            if (table.columns.empty()) problem(*t, at + "columns", "give the columns' headings, e.g. columns = [\"Union\", \"Staff supported\"]");
+            const toml::node* rows = t->get("rows");
+            const toml::array* list = rows ? rows->as_array() : nullptr;
+            if (!list || list->empty()) problem(rows ? *rows : static_cast<const toml::node&>(*t), at + "rows", "give rows = [[\"...\", ...], ...]");
+            for (std::size_t i = 0; list && i < list->size(); ++i) {
+                std::vector<std::string> row = cells(&(*list)[i], at + "rows." + std::to_string(i + 1));
+                if (!table.columns.empty() && row.size() != table.columns.size())
+                    problem((*list)[i], at + "rows." + std::to_string(i + 1),
+                            std::to_string(row.size()) + " cells for " + std::to_string(table.columns.size()) + " columns");
+                table.rows.push_back(std::move(row));
+            }
+            out.push_back(std::move(table));
+        }
+        return out;
+    }
+
+    // An array of text cells.
+    std::vector<std::string> cells(const toml::node* node, const std::string& at) {
+        std::vector<std::string> out;
+        const toml::array* list = node ? node->as_array() : nullptr;
+        if (!list) {
+            if (node) problem(*node, at, "give a list of text, e.g. [\"a\", \"b\"]");
+            return out;
+        }
+        for (const toml::node& cell : *list) {
+            const auto* text = cell.as_string();
+            if (!text) problem(cell, at, "a cell is text in quotes");
+            else if (const std::string bad = calc::control_character_in(text->get()); !bad.empty())
+                problem(cell, at, "control character " + bad + " in the text; remove it");
+            out.push_back(text ? text->get() : std::string());
+        }
+        return out;
+    }
+
+    std::vector<Appendix> appendices(const toml::table& doc) {
+        std::vector<Appendix> out;
+        for (const toml::table* a : tables(doc, "appendix")) {
+            allow_keys(*a, "appendix.", {"heading", "service", "part"});
+            Appendix appendix{words(*a, "heading", "appendix.", true), words(*a, "service", "appendix.", false),
+                              sections(*a, "part", "appendix."), static_cast<long>(a->source().begin.line)};
+            out.push_back(std::move(appendix));
         }
         return out;
     }

@@ -39,7 +39,11 @@ std::string html_paragraphs(std::string_view text) {
         in_list = false;
     };
     for (std::string_view line : lines) {
-        if (line.substr(0, 2) == "- ") {
+        if (line.substr(0, 4) == "### ") {  // a subheading inside a section's text
+            close_paragraph();
+            close_list();
+            out += "<h4>" + html_text(line.substr(4)) + "</h4>\n";
+        } else if (line.substr(0, 2) == "- ") {
             close_paragraph();
             if (!in_list) out += "<ul>\n";
             in_list = true;

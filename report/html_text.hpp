@@ -10,7 +10,8 @@ namespace report {
 std::string html_text(std::string_view text);
 
 /// A template's text as HTML: paragraphs split at blank lines, lines starting
-/// "- " as a bulleted list; every character escaped.
+/// "- " as a bulleted list, a line starting "### " as a subheading; every
+/// character escaped.
 std::string html_paragraphs(std::string_view text);
 
 }  // namespace report

@@ -3,6 +3,7 @@
 // gathered by app::write_paper, and the writers.
 
 #include "calc/statement.hpp"
+#include "rates/history.hpp"
 #include "rates/paper_template.hpp"
 #include "report/ledger_report.hpp"
 #include "report/tables_report.hpp"
@@ -22,6 +23,7 @@ struct Paper {
     std::vector<calc::SchoolStatement> statements;  ///< one per maintained school charged this year or last, census order
     bool has_previous = false;                      ///< statements' baseline is last year's schedule
     std::vector<std::pair<std::string, ForecastReport>> forecasts;  ///< service id → its ledger's forecast, one per ledger given
+    rates::History history;  ///< decisions, earlier rates, service figures (empty when no history file is given)
 };
 
 /// paper.html: one self-contained, printable file (inline CSS and SVG, no scripts or fonts).

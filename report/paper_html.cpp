@@ -2,7 +2,9 @@
 #include "calc/money_format.hpp"
 #include "report/forecast_chart.hpp"
 #include "report/html_text.hpp"
+#include "report/option_words.hpp"
 #include "report/paper.hpp"
+#include "report/paper_parts.hpp"
 #include "report/paper_style.hpp"
 #include "report/spread_chart.hpp"
 
@@ -32,9 +34,11 @@ void write_option_table(std::ostream& out, const Paper& p, const calc::ServiceTa
     for (const calc::FactorColumn& c : t.columns) any_previous = any_previous || c.previous.has_value();
 
     out << "<div class=\"option\">\n";
-    if (service.options.size() > 1)
-        out << "<h4>Option: " << html_text(option.label) << (t.selected ? " <span class=\"tag\">proposed</span>" : "")
-            << "</h4>\n";
+    if (service.options.size() > 1) {
+        const std::string tag = option_tag(service, t.option);
+        out << "<h4>Option: " << html_text(option.label)
+            << (tag.empty() ? "" : " <span class=\"tag\">" + html_text(tag) + "</span>") << "</h4>\n";
+    }
     // A row per phase and factor (the consultation's columns, turned so any number fits the page).
     const bool previous_columns = any_previous && r.previous;
     out << "<table class=\"figures\">\n<thead><tr><th>" << html_text(r.schedule.year) << "</th><th>Formula factor</th>"
@@ -132,14 +136,18 @@ void write_service(std::ostream& out, const Paper& p, std::size_t number, std::s
     for (std::size_t i = 0; i < service.phases.size(); ++i)
         out << (i ? ", " : "") << html_text(std::string(calc::label_of(service.phases[i])));
     out << "</p>\n";
-    if (const rates::ServiceText* text = p.words.text_for(service.id)) out << html_paragraphs(text->text);
+    if (const rates::ServiceText* text = p.words.text_for(service.id)) {
+        out << html_paragraphs(text->text);
+        write_words_tables_html(out, text->tables);
+    }
     if (service.options.size() > 1) {  // the options side by side, as the Forum votes between them
         out << "<table class=\"figures compare\">\n<thead><tr><th>Option</th><th>Phase</th><th>Formula factor</th>"
                "<th>Amount</th><th>Total</th></tr></thead>\n<tbody>\n";
         for (const calc::ServiceTable& t : r.tables) {
             if (t.service != service_index) continue;
             for (const calc::FactorColumn& c : t.columns) {
-                out << "<tr><th>" << html_text(service.options[t.option].label) << (t.selected ? " (proposed)" : "") << "</th>";
+                const std::string tag = option_tag(service, t.option);
+                out << "<tr><th>" << html_text(service.options[t.option].label + (tag.empty() ? "" : " (" + tag + ")")) << "</th>";
                 cell(out, c.phase_label);
                 cell(out, std::string(calc::label_of(c.factor)));
                 cell(out, calc::format_rate(c.rate.value), "num");
@@ -147,7 +155,7 @@ void write_service(std::ostream& out, const Paper& p, std::size_t number, std::s
                 out << "</tr>\n";
             }
         }
-        out << "</tbody>\n</table>\n";
+        out << "</tbody>\n</table>\n<p class=\"choice\">" << html_text(choice_sentence(service)) << "</p>\n";
     }
     out << "<div class=\"options\">\n";
     const calc::ServiceTable* selected = nullptr;
@@ -182,7 +190,7 @@ void write_summary(std::ostream& out, const Paper& p) {
         out << "<tr>";
         cell(out, s.name);
         cell(out, std::string(calc::name_of(s.kind)));
-        cell(out, s.options[t.option].label);
+        cell(out, s.options[t.option].label + (s.forum_choice() ? " (the Forum's choice)" : ""));
         cell(out, std::to_string(t.schools_charged), "num");
         cell(out, whole(t.presented_total), "num");
         cell(out, format_pounds_exact(t.exact_total.value), "num");
@@ -197,7 +205,21 @@ void write_summary(std::ostream& out, const Paper& p) {
     cell(out, whole(sum.presented_total), "num strong");
     cell(out, format_pounds_exact(sum.exact_total.value), "num");
     cell(out, format_pounds(sum.sum_of_rounded.value, 2), "num");
-    out << "</tr>\n</tbody>\n</table>\n<ul class=\"notes\">\n";
+    out << "</tr>\n";
+    // The Forum's other choices: the same total with one service under another option.
+    for (const calc::AlternativeTotal& a : calc::alternative_totals(r.tables, sum)) {
+        const calc::Service& s = r.schedule.services[a.service];
+        out << "<tr class=\"alternative\"><th>All services, with " << html_text(option_in_total(s, a.option)) << "</th>";
+        cell(out, "");
+        cell(out, "");
+        cell(out, "");
+        cell(out, whole(a.presented_total), "num");
+        cell(out, format_pounds_exact(a.exact_total.value), "num");
+        cell(out, format_pounds(a.sum_of_rounded.value, 2), "num");
+        out << "</tr>\n";
+    }
+    out << "</tbody>\n</table>\n<ul class=\"notes\">\n";
+    if (const std::string includes = options_included(r.schedule); !includes.empty()) out << "<li>" << html_text("The total for all services includes " + includes + ".") << "</li>\n";
     if (sum.sum_of_presented_services != sum.presented_total)
         out << "<li>" << html_text("The services' totals, each as presented, add to " + whole(sum.sum_of_presented_services) +
                                    "; the exact total over every service " + format_pounds_exact(sum.exact_total.value) +
@@ -265,6 +287,8 @@ void write_appendix(std::ostream& out, const Paper& p) {
     if (p.has_previous)
         out << html_text(" Each school shows " + r.schedule.year + " (proposed), " + r.previous->year +
                          " (last year's rates on the same census) and the change; — where a service is not charged.");
+    if (const std::string includes = options_included(r.schedule); !includes.empty())
+        out << html_text(" " + r.schedule.year + " includes " + includes + ".");
     out << "</p>\n<table class=\"figures schools\">\n<thead><tr><th>School (URN, phase)</th>";
     if (p.has_previous) out << "<th>Year</th>";
     for (const auto& [_, name] : services) out << "<th>" << html_text(name) << "</th>";
@@ -320,13 +344,12 @@ void write_paper_html(std::ostream& out, const Paper& p) {
     if (!r.schedule.census_label.empty()) out << " (" << html_text(r.schedule.census_label) << ")";
     out << ". " << html_text(calc::charge_sentence(r.schedule.rounding))
         << "</p>\n</header>\n";
-    for (const rates::TextSection& s : w.before)
-        out << "<section class=\"text\">\n<h2>" << html_text(s.heading) << "</h2>\n" << html_paragraphs(s.text) << "</section>\n";
+    for (const rates::TextSection& s : w.before) write_text_section_html(out, p, s);
     out << "<h2 class=\"services-heading\">" << html_text(w.services_heading) << "</h2>\n";
     for (std::size_t i = 0; i < r.schedule.services.size(); ++i) write_service(out, p, i + 1, i);
     write_summary(out, p);
-    for (const rates::TextSection& s : w.after)
-        out << "<section class=\"text\">\n<h2>" << html_text(s.heading) << "</h2>\n" << html_paragraphs(s.text) << "</section>\n";
+    for (const rates::TextSection& s : w.after) write_text_section_html(out, p, s);
+    write_appendices_html(out, p);
     write_appendix(out, p);
     out << "<footer>";
     if (!w.contact.empty()) out << "<p>Questions: " << html_text(w.contact) << "</p>";

@@ -1,6 +1,8 @@
 // paper.xlsx: the paper's figures as a workbook the Forum can check.
 #include "calc/money_format.hpp"
+#include "report/option_words.hpp"
 #include "report/paper.hpp"
+#include "report/paper_history.hpp"
 
 #include <xlsxwriter.h>
 
@@ -216,7 +218,7 @@ void summary_sheet(Book& b, const Paper& p) {
         const calc::Service& svc = r.schedule.services[t.service];
         b.text(s, row, 0, svc.name);
         b.text(s, row, 1, std::string(calc::name_of(svc.kind)));
-        b.text(s, row, 2, svc.options[t.option].label);
+        b.text(s, row, 2, svc.options[t.option].label + (svc.forum_choice() ? " (the Forum's choice)" : ""));
         b.number(s, row, 3, calc::Decimal(static_cast<long long>(t.schools_charged)), b.whole_);
         b.number(s, row, 4, t.presented_total, b.pounds_);
         b.exact(s, row, 5, t.exact_total.value);
@@ -229,9 +231,33 @@ void summary_sheet(Book& b, const Paper& p) {
     b.number(s, row, 4, sum.presented_total, b.total_pounds_);
     b.exact(s, row, 5, sum.exact_total.value);
     b.number(s, row, 7, sum.sum_of_rounded.value, b.pennies_);
-    b.text(s, row + 2, 0, summary_reconciliation(sum));
+    for (const calc::AlternativeTotal& a : calc::alternative_totals(r.tables, sum)) {  // the Forum's other choices
+        b.text(s, ++row, 0, "All services, with " + option_in_total(r.schedule.services[a.service], a.option));
+        b.number(s, row, 4, a.presented_total, b.pounds_);
+        b.exact(s, row, 5, a.exact_total.value);
+        b.number(s, row, 7, a.sum_of_rounded.value, b.pennies_);
+    }
+    row += 2;
+    if (const std::string includes = options_included(r.schedule); !includes.empty())
+        b.text(s, row++, 0, "The total for all services includes " + includes + ".");
+    b.text(s, row, 0, summary_reconciliation(sum));
     worksheet_freeze_panes(s, 4, 1);
     b.widths(s, {42, 18, 34, 10, 14, 16, 20, 16});
+}
+
+// The template's tables of words under a service's figures (the unions, the functions funded).
+int words_tables(Book& b, lxw_worksheet* s, int row, const std::vector<rates::WordsTable>& tables) {
+    for (const rates::WordsTable& t : tables) {
+        if (!t.heading.empty()) b.text(s, row++, 0, t.heading, b.bold_);
+        for (std::size_t c = 0; c < t.columns.size(); ++c) b.text(s, row, static_cast<int>(c), t.columns[c], b.header_);
+        ++row;
+        for (const auto& cells : t.rows) {
+            for (std::size_t c = 0; c < cells.size(); ++c) b.text(s, row, static_cast<int>(c), cells[c]);
+            ++row;
+        }
+        ++row;
+    }
+    return row;
 }
 
 void service_sheet(Book& b, const Paper& p, std::size_t index) {
@@ -247,7 +273,8 @@ void service_sheet(Book& b, const Paper& p, std::size_t index) {
     int row = 3;
     for (const calc::ServiceTable& t : r.tables) {
         if (t.service != index) continue;
-        const std::string option = svc.options[t.option].label + (t.selected ? " (proposed)" : "");
+        const std::string tag = option_tag(svc, t.option);
+        const std::string option = svc.options[t.option].label + (tag.empty() ? "" : " (" + tag + ")");
         for (const calc::FactorColumn& c : t.columns) {
             b.text(s, row, 0, option);
             b.text(s, row, 1, c.phase_label);
@@ -267,6 +294,8 @@ void service_sheet(Book& b, const Paper& p, std::size_t index) {
         for (const std::string& note : service_notes(r, t)) b.text(s, row++, 0, note);
         ++row;
     }
+    if (const std::string choice = choice_sentence(svc); !choice.empty()) b.text(s, row++, 0, choice);
+    if (const rates::ServiceText* words = p.words.text_for(svc.id)) words_tables(b, s, row + 1, words->tables);
     worksheet_freeze_panes(s, 3, 0);
     b.widths(s, {30, 12, 20, 12, 14, 16, 20, 12, 16});
 }
@@ -347,6 +376,62 @@ void ledger_sheet(Book& b, const Paper& p) {
     b.widths(s, {12, 10, 10, 16, 12, 12, 12, 20});
 }
 
+void decisions_sheet(Book& b, const DecisionsTable& table) {
+    lxw_worksheet* s = b.sheet("Decisions");
+    b.text(s, 0, 0, "Decisions " + table.year, b.bold_);
+    b.headers(s, 2, {"Service", "De-delegation requested " + table.year, "Outcome"});
+    int row = 3;
+    for (const DecisionRow& d : table.rows) {
+        b.text(s, row, 0, d.service);
+        b.text(s, row, 1, d.requested);
+        b.text(s, row++, 2, d.outcome);
+    }
+    b.text(s, row + 1, 0, table.source);
+    widths(s, {70, 16, 30});
+}
+
+// A row per rate: service, year, option, phase, factor and the rate as a number.
+void rate_history_sheet(Book& b, const Paper& p) {
+    lxw_worksheet* s = b.sheet("Rate history");
+    b.headers(s, 0, {"Service", "Year", "Option", "Phase", "Formula factor", "Rate", "Note", "From"});
+    int row = 1;
+    for (const RateHistoryRow& r : rate_history(p)) {
+        const calc::Service& svc = p.tables.schedule.services[r.service];
+        for (const RateEntry& e : r.rates) {
+            b.text(s, row, 0, svc.name);
+            b.text(s, row, 1, r.year);
+            b.text(s, row, 2, r.option);
+            b.text(s, row, 3, e.phase ? std::string(calc::label_of(*e.phase)) : "");
+            b.text(s, row, 4, std::string(calc::label_of(e.factor)));
+            b.number(s, row, 5, e.rate.value, b.rate_format(e.rate.value));
+            b.text(s, row, 6, r.note);
+            b.text(s, row++, 7, r.source);
+        }
+    }
+    worksheet_freeze_panes(s, 1, 0);
+    widths(s, {42, 10, 34, 10, 18, 10, 50, 22});
+}
+
+// Each appendix about a service: the engine's figures and the service's own.
+void appendices_sheet(Book& b, const Paper& p) {
+    lxw_worksheet* s = b.sheet("Appendices");
+    int row = 0;
+    for (const rates::Appendix& a : p.words.appendices) {
+        b.text(s, row++, 0, a.heading, b.bold_);
+        if (!a.service.empty()) {
+            b.headers(s, row++, {"Figure", "Value", "From"});
+            for (const AppendixFigure& f : appendix_figures(p, a.service)) {
+                b.text(s, row, 0, f.label);
+                b.text(s, row, 1, f.value);
+                b.text(s, row++, 2, f.source);
+            }
+        }
+        for (const rates::TextSection& part : a.parts) row = words_tables(b, s, row, part.tables);
+        ++row;
+    }
+    widths(s, {70, 60, 40});
+}
+
 void notes_sheet(Book& b, const Paper& p) {
     const TablesReport& r = p.tables;
     lxw_worksheet* s = b.sheet("Notes");
@@ -379,6 +464,9 @@ void write_paper_xlsx(const std::string& path, const Paper& p) {
     schools_sheet(book, p);
     if (p.has_previous) changes_sheet(book, p);
     if (!p.forecasts.empty()) ledger_sheet(book, p);
+    if (const auto decisions = decisions_table(p)) decisions_sheet(book, *decisions);
+    rate_history_sheet(book, p);
+    if (!p.words.appendices.empty()) appendices_sheet(book, p);
     notes_sheet(book, p);
     book.close();
 }

@@ -2,6 +2,7 @@
 #include "calc/eligibility.hpp"
 #include "calc/money_format.hpp"
 #include "report/html_text.hpp"
+#include "report/option_words.hpp"
 #include "report/paper.hpp"
 #include "report/paper_style.hpp"
 
@@ -83,6 +84,9 @@ void write_statement(std::ostream& out, const Paper& p, const calc::SchoolStatem
             << format_pounds(st.baseline_total.value, 2) << "</td></tr>\n<tr><th>Change</th><td class=\"num\">"
             << format_pounds(st.change().value, 2, calc::Negative::parentheses) << "</td></tr>\n";
     out << "</tbody>\n</table>\n";
+    for (const calc::Service& svc : r.schedule.services)  // which option a Forum's choice is shown at
+        if (svc.options.size() > 1)
+            out << "<p class=\"small\">" << html_text(svc.name + ": " + choice_sentence(svc)) << "</p>\n";
     if (!w.closing_date.empty()) out << "<p>Responses by " << html_text(w.closing_date) << ".</p>\n";
     if (!w.contact.empty()) out << "<p>Questions: " << html_text(w.contact) << ".</p>\n";
     out << "</section>\n";

@@ -192,6 +192,100 @@ TEST_F(HaveringPaper, TheAppendixShowsEachServiceThisYearLastYearAndTheChange) {
                            "<td class=\"num\">30,270.24</td>");
 }
 
+// The part of `html` from `start` to the end of its section.
+std::string part_from(const std::string& html, const std::string& start) {
+    const std::size_t from = html.find(start);
+    EXPECT_NE(from, std::string::npos) << start;
+    if (from == std::string::npos) return {};
+    return html.substr(from, html.find("</section>", from) - from);
+}
+
+std::string escaped(std::string text) {
+    for (std::size_t at = text.find('&'); at != std::string::npos; at = text.find('&', at + 1)) text.replace(at, 1, "&amp;");
+    for (std::size_t at = text.find('\''); at != std::string::npos; at = text.find('\'', at)) text.replace(at, 1, "&#39;");
+    return text;
+}
+
+// The seed's tables beyond 4.1-4.8's figures: section 2's decisions, 4.6's
+// unions, 4.7's functions, the rates by year and Appendices A-D with their
+// figures, each from data (the history file, the template's tables, the engine).
+TEST_F(HaveringPaper, TheSeedsOtherTablesAreThereWithTheirFigures) {
+    const std::string html = slurp(*dir / "paper" / "paper.html");
+    const std::string decisions = part_from(html, "<h2>2. Services in 2024-25</h2>");
+    EXPECT_SHOWS(decisions, "<th>De-delegation requested 2024-25</th>");
+    std::size_t rows = 0;
+    for (const golden::Decision& d : golden::havering_decisions_2024_25()) {
+        EXPECT_SHOWS(decisions, "<tr><td>" + escaped(d.service) + "</td><td>" + d.requested + "</td><td>" + d.outcome + "</td></tr>");
+        ++rows;
+    }
+    EXPECT_EQ(rows, 11u);
+    const std::string tu = section(html, "trade-union");
+    for (const auto& [name, staff] : golden::havering_unions())
+        EXPECT_SHOWS(tu, "<tr><td>" + escaped(name) + "</td><td>" + escaped(staff) + "</td></tr>");
+    const std::string statutory = section(html, "statutory-duties");
+    EXPECT_SHOWS(statutory, "<td>Budgeting and accounting functions relating to maintained schools (Sch 2, 73)</td>");
+    EXPECT_SHOWS(statutory, "<tr><td>Monitoring national curriculum assessment</td><td>Monitoring of National Curriculum "
+                            "assessments (Sch 2, 74)</td></tr>");
+    const std::string history = part_from(html, "<h2>History of the rates</h2>");
+    for (const golden::PastRate& r : golden::havering_rate_history())
+        EXPECT_SHOWS(history, "<tr><th>" + escaped(r.service) + "</th><td>" + r.year) << " then " << r.rates;
+    for (const golden::PastRate& r : golden::havering_rate_history()) {
+        const std::size_t row = history.find("<tr><th>" + escaped(r.service) + "</th><td>" + r.year);
+        if (row == std::string::npos) continue;
+        const std::string line = history.substr(row, history.find("</tr>", row) - row);
+        EXPECT_SHOWS(line, "<td>" + r.rates + "</td>");
+    }
+    // 2025-26's trade union options both, neither proposed.
+    EXPECT_SHOWS(history, "<td>2025-26<br><span class=\"small\">Price unchanged (in the totals)</span></td><td>£2.80 per pupil</td>");
+    EXPECT_SHOWS(history, "<td>2025-26<br><span class=\"small\">Increased by 5.5% in line with teachers&#39; pay</span></td>"
+                          "<td>£2.96 per pupil</td>");
+    for (const golden::ServiceFigures& a : golden::havering_appendices()) {
+        const std::string appendix = part_from(html, "<h2>" + a.id + "</h2>");
+        for (const std::string& figure : a.figures) EXPECT_SHOWS(appendix, escaped(figure)) << " in " << a.id;
+    }
+    EXPECT_SHOWS(part_from(html, "<h2>Appendix D"), "<tr><td>Year 3</td><td>A full QA (Ofsted readiness) visit</td></tr>");
+}
+
+// Trade union time: the consultation sets out £2.80 and £2.96 and proposes
+// neither (section 4.6), so no option is "proposed"; the totals say which
+// option they include, and the summary shows the total with the other too.
+TEST_F(HaveringPaper, TradeUnionTimeIsTheForumsChoiceNotAProposal) {
+    const std::string html = slurp(*dir / "paper" / "paper.html");
+    const std::string tu = section(html, "trade-union");
+    EXPECT_EQ(tu.find("proposed</span>"), std::string::npos) << tu;
+    EXPECT_EQ(tu.find("(proposed)"), std::string::npos) << tu;
+    EXPECT_SHOWS(tu, "The Forum chooses between these 2 options; the LA proposes none of them. The totals and the school "
+                     "statements include \u201cPrice unchanged\u201d");
+    EXPECT_SHOWS(tu, "Option: Price unchanged <span class=\"tag\">in the totals</span>");
+    const std::size_t from = html.find("<section class=\"summary\">");
+    ASSERT_NE(from, std::string::npos);
+    const std::string summary = html.substr(from, html.find("</section>", from) - from);
+    EXPECT_SHOWS(summary, "<td>Price unchanged (the Forum&#39;s choice)</td>");
+    EXPECT_SHOWS(summary, "The total for all services includes Trade union facility time: Price unchanged.");
+    // £2.96 instead of £2.80 on 17,466 pupils: £2,794.56 more.
+    EXPECT_SHOWS(summary, "All services, with Trade union facility time: Increased by 5.5% in line with teachers&#39; pay</th>");
+    EXPECT_SHOWS(summary, "<td class=\"num\">£1,863,209</td>");
+    EXPECT_SHOWS(summary, "<td class=\"num\">£1,863,209.41</td>");
+    EXPECT_SHOWS(slurp(*dir / "paper" / "statements.html"), "Trade union facility time: The Forum chooses between these 2 options");
+}
+
+TEST(Paper, AnOptionTheScheduleProposesIsCalledProposed) {
+    const fs::path dir = scratch("paper-proposed");
+    std::string devon = slurp(fs::path(DEDELEG_TEST_DATA) / "devon" / "2025-26.toml");
+    const std::size_t at = devon.find("rates = { AWPU = \"1.66\" }");
+    ASSERT_NE(at, std::string::npos);
+    devon.insert(at, "proposed = \"pay-rise\"\n");
+    testing_cli::write(dir / "r.toml", devon);
+    const std::string data = std::string(DEDELEG_TEST_DATA) + "/devon/";
+    const auto r = dedeleg("paper --census " + data + "census-878.csv --rates r.toml --out paper", dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string tu = section(slurp(dir / "paper" / "paper.html"), "trade-union");
+    EXPECT_SHOWS(tu, "Option: Raised 4% <span class=\"tag\">proposed</span>");
+    EXPECT_SHOWS(tu, "The LA proposes \u201cRaised 4%\u201d; the Forum may choose another option.");
+    EXPECT_EQ(tu.find("Option: Option 1 <span"), std::string::npos);
+    fs::remove_all(dir);
+}
+
 TEST(Paper, AFailedRunLeavesNoFolder) {
     const fs::path dir = scratch("paper-bad");
     testing_cli::write(dir / "bad.csv", "URN,Phase,Governance,NOR\n100001,primary,maintained,-5\n");
@@ -421,6 +515,22 @@ TEST(Paper, ATemplateIsCheckedLikeAnyInput) {
     EXPECT_SHOWS(r.err, "words.toml:4: paper.statement: unknown placeholder {last_year} (known: {authority}, {year}, "
                         "{previous_year}, {census})");
     EXPECT_FALSE(fs::exists(dir / "paper"));
+    // A table of words with a row short of a cell, figures nobody makes, an appendix about no service.
+    testing_cli::write(dir / "words.toml", "[paper]\nauthority = \"X\"\ntitle = \"T\"\n\n[[service]]\nid = \"trade-union\"\n"
+                                           "text = \"Unions.\"\n  [[service.table]]\n  columns = [\"Union\", \"Staff\"]\n"
+                                           "  rows = [[\"NEU\", \"All\"],\n    [\"GMB\"]]\n\n[[after]]\nheading = \"H\"\n"
+                                           "figures = \"budgets\"\n\n[[appendix]]\nheading = \"Appendix A\"\nservice = \"libraries\"\n");
+    r = dedeleg("paper --template words.toml --out paper", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "words.toml:11: service.table.rows.2: 1 cells for 2 columns");
+    EXPECT_SHOWS(r.err, "words.toml:15: after.figures: \"budgets\": decisions or rate-history");
+    EXPECT_FALSE(fs::exists(dir / "paper"));
+    testing_cli::write(dir / "words.toml", "[paper]\nauthority = \"X\"\ntitle = \"T\"\n\n[[appendix]]\nheading = \"Appendix A\"\n"
+                                           "service = \"libraries\"\n");
+    r = dedeleg("paper --template words.toml --out paper", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "words.toml:5: appendix.service: no service \"libraries\" in the 2025-26 schedule");
+    EXPECT_FALSE(fs::exists(dir / "paper"));
     fs::remove_all(dir);
 }
 
@@ -497,6 +607,46 @@ TEST(Paper, DevonsPaperIsCompleteWithNoHaveringWords) {
     EXPECT_SHOWS(html, "Budget-first rate:");
     EXPECT_SHOWS(html, "Secondary");
     EXPECT_SHOWS(html, ": budget, spend and outturn");
+    // The generic tables: last year's decisions from its schedule, the rates of both years, no appendix of Havering's.
+    const std::string decisions = part_from(html, "<h2>Decisions for 2024-25</h2>");
+    EXPECT_SHOWS(decisions, "<tr><td>Trade union facility time</td><td>Yes</td><td>Agreed: Primary, Secondary</td></tr>");
+    EXPECT_SHOWS(decisions, "From the 2024-25 schedule");
+    const std::string history = part_from(html, "<h2>History of the rates</h2>");
+    EXPECT_SHOWS(history, "<tr><th>Trade union facility time</th><td>2024-25");
+    EXPECT_SHOWS(history, "<td>2025-26<br><span class=\"small\">Raised 4%</span></td>");
+    EXPECT_EQ(html.find("Appendix A"), std::string::npos);
+    EXPECT_EQ(html.find("proposed</span>"), std::string::npos);  // Devon's trade union options: neither proposed
+    fs::remove_all(dir);
+}
+
+// Havering's record beside Devon's schedules is refused, and a history that
+// contradicts last year's schedule or repeats its rates is refused where it is wrong.
+TEST(Paper, AHistoryFileIsCheckedAgainstTheSchedules) {
+    const fs::path dir = scratch("paper-history");
+    const std::string data = std::string(DEDELEG_TEST_DATA) + "/devon/";
+    const std::string devon = "paper --census " + data + "census-878.csv --rates " + data + "2025-26.toml --previous " + data +
+                              "2024-25.toml --out paper --history ";
+    auto r = dedeleg(devon + DEDELEG_SOURCE_DIR "/rates/havering/history.toml", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "rates/havering/history.toml:10: history.authority: the history is Havering's but the 2025-26 "
+                        "schedule is Devon's");
+    const std::string head = "[history]\nauthority = \"Devon\"\n";
+    testing_cli::write(dir / "h.toml", head + "\n[[rates]]\nservice = \"maternity\"\nyear = \"2024-25\"\nrates = { AWPU = \"1\" }\n"
+                                             "\n[[rates]]\nservice = \"libraries\"\nyear = \"2020-21\"\nrates = { AWPU = \"1\" }\n"
+                                             "\n[[decision]]\nyear = \"2024-25\"\nservice = \"Trade union\"\nid = \"trade-union\"\n"
+                                             "requested = true\noutcome = \"not agreed\"\n");
+    r = dedeleg(devon + "h.toml", dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "h.toml:4: rates.maternity.year: 2024-25's rates come from the 2024-25 schedule; leave them out here");
+    EXPECT_SHOWS(r.err, "h.toml:9: rates.libraries.service: no service \"libraries\" in the 2025-26 schedule");
+    EXPECT_SHOWS(r.err, "h.toml:14: decision.Trade union.outcome: \"Not agreed\", but the 2024-25 schedule charges trade-union");
+    EXPECT_FALSE(fs::exists(dir / "paper"));
+    // A good one: its earlier rates and figures join the generic paper.
+    testing_cli::write(dir / "h.toml", head + "\n[[rates]]\nservice = \"trade-union\"\nyear = \"2023-24\"\n"
+                                             "rates = { AWPU = \"1.60\" }\n");
+    r = dedeleg(devon + "h.toml", dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_SHOWS(slurp(dir / "paper" / "paper.html"), "<tr><th>Trade union facility time</th><td>2023-24</td><td>£1.60 per pupil</td>");
     fs::remove_all(dir);
 }
 

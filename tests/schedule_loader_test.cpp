@@ -1,4 +1,5 @@
 #include "rates/schedule_loader.hpp"
+#include "rates/schedule_writer.hpp"
 
 #include "calc/diagnostic.hpp"
 
@@ -95,6 +96,28 @@ selected = "pay-rise"
     EXPECT_EQ(svc.selected, 1u);
 }
 
+// Several options and no `proposed`: the Forum's choice, none called proposed
+// (an unlabelled first option was "Proposed"); `proposed` names the LA's choice,
+// which the totals then charge unless `selected` says otherwise.
+TEST(ScheduleLoader, AnOptionIsProposedOnlyWhenTheScheduleSaysSo) {
+    const std::string options = "rates = { AWPU = \"1.66\" }\n  [[service.option]]\n  id = \"pay-rise\"\n  label = \"Raised 4%\"\n"
+                                "  rates = { AWPU = \"1.727\" }\n";
+    auto s = rates::load_schedule(kHead + service(options), "r.toml");
+    EXPECT_FALSE(s.services[0].proposed.has_value());
+    EXPECT_TRUE(s.services[0].forum_choice());
+    EXPECT_EQ(s.services[0].options[0].label, "Option 1");
+    EXPECT_EQ(s.services[0].selected, 0u);
+    s = rates::load_schedule(kHead + service("proposed = \"pay-rise\"\n" + options), "r.toml");
+    EXPECT_EQ(s.services[0].proposed, std::optional<std::size_t>(1));
+    EXPECT_FALSE(s.services[0].forum_choice());
+    EXPECT_EQ(s.services[0].selected, 1u);
+    EXPECT_EQ(rates::load_schedule(rates::write_schedule(s), "w.toml").services[0].proposed, std::optional<std::size_t>(1));
+    s = rates::load_schedule(kHead + service("proposed = \"pay-rise\"\nselected = \"proposed\"\n" + options), "r.toml");
+    EXPECT_EQ(s.services[0].selected, 0u);
+    EXPECT_EQ(rates::load_schedule(rates::write_schedule(s), "w.toml").services[0].selected, 0u);
+    EXPECT_EQ(first_problem(kHead + service("proposed = \"more\"\n" + options)), "r.toml:9: maternity.proposed: no option \"more\"");
+}
+
 struct Bad {
     std::string text;
     std::string problem;
@@ -139,7 +162,6 @@ TEST(ScheduleLoader, RefusesMalformedSchedulesWithFileLineAndKey) {
 
 }  // namespace
 
-#include "rates/schedule_writer.hpp"
 #include "io/text_file.hpp"
 
 namespace {
@@ -151,7 +173,7 @@ bool same(const calc::Schedule& a, const calc::Schedule& b) {
     for (std::size_t i = 0; i < a.services.size(); ++i) {
         const calc::Service& x = a.services[i];
         const calc::Service& y = b.services[i];
-        if (x.id != y.id || x.name != y.name || x.kind != y.kind || x.phases != y.phases || x.selected != y.selected ||
+        if (x.id != y.id || x.name != y.name || x.kind != y.kind || x.phases != y.phases || x.selected != y.selected || x.proposed != y.proposed ||
             x.options.size() != y.options.size())
             return false;
         for (std::size_t o = 0; o < x.options.size(); ++o) {
