@@ -36,7 +36,9 @@ void setup_paper(CLI::App& app) {
         "Another LA: dedeleg paper --rates 2025-26.toml --previous 2024-25.toml --census october.csv "
         "--ledger maternity.toml --template our-words.toml --out paper\n"
         "A template is TOML: [paper] authority, title, version, date, contact, closing_date, statement; "
-        "[[before]] and [[after]] heading + text; [[service]] id + text (see README). Without --template "
+        "[[before]] and [[after]] heading + text (+ figures = \"decisions\" or \"rate-history\"); [[service]] id + text; "
+        "tables of words as [[service.table]] columns + rows; [[appendix]] heading, service, [[appendix.part]] "
+        "(see README). Without --template "
         "another LA's schedule gets the generic words, never Havering's.");
     add_rates_option(*cmd, spec->inputs);
     add_census_option(*cmd, spec->inputs);

@@ -200,6 +200,9 @@ private:
             if (!text) problem(cell, at, "a cell is text in quotes");
             else if (const std::string bad = calc::control_character_in(text->get()); !bad.empty())
                 problem(cell, at, "control character " + bad + " in the text; remove it");
+            else  // a cell's placeholders are filled too, so a misspelt one is refused as in any text
+                for (std::size_t open = text->get().find('{'); open != std::string::npos; open = text->get().find('{', open + 1))
+                    if (const std::string why = placeholder_problem(text->get(), open); !why.empty()) problem(cell, at, why);
             out.push_back(text ? text->get() : std::string());
         }
         return out;

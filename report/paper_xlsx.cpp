@@ -387,7 +387,7 @@ void decisions_sheet(Book& b, const DecisionsTable& table) {
         b.text(s, row++, 2, d.outcome);
     }
     b.text(s, row + 1, 0, table.source);
-    widths(s, {70, 16, 30});
+    b.widths(s, {70, 16, 30});
 }
 
 // A row per rate: service, year, option, phase, factor and the rate as a number.
@@ -409,7 +409,7 @@ void rate_history_sheet(Book& b, const Paper& p) {
         }
     }
     worksheet_freeze_panes(s, 1, 0);
-    widths(s, {42, 10, 34, 10, 18, 10, 50, 22});
+    b.widths(s, {42, 10, 34, 10, 18, 10, 50, 22});
 }
 
 // Each appendix about a service: the engine's figures and the service's own.
@@ -429,7 +429,7 @@ void appendices_sheet(Book& b, const Paper& p) {
         for (const rates::TextSection& part : a.parts) row = words_tables(b, s, row, part.tables);
         ++row;
     }
-    widths(s, {70, 60, 40});
+    b.widths(s, {70, 60, 40});
 }
 
 void notes_sheet(Book& b, const Paper& p) {

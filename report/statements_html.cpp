@@ -60,16 +60,24 @@ void write_statement(std::ostream& out, const Paper& p, const calc::SchoolStatem
             out << "</td><td class=\"num\">" << format_pounds(l.proposal.value, 2) << "</td></tr>\n";
             continue;
         }
+        // A service with several options names the one shown, under its name (no extra line on the page).
+        std::string name = html_text(l.service_name);
+        if (const calc::Service* svc = r.schedule.find(l.service_id); svc && svc->options.size() > 1) {
+            const std::string tag = option_tag(*svc, svc->selected);
+            name += "<br><span class=\"small\">" +
+                    html_text(svc->options[svc->selected].label + (svc->forum_choice() ? " (the Forum's choice)" : tag.empty() ? "" : " (" + tag + ")")) +
+                    "</span>";
+        }
         bool first = true;
         for (const calc::FactorCharge& f : l.factors) {
-            out << "<tr>" << (first ? "<th rowspan=\"" + std::to_string(l.factors.size() + 1) + "\">" + html_text(l.service_name) + "</th>" : "")
+            out << "<tr>" << (first ? "<th rowspan=\"" + std::to_string(l.factors.size() + 1) + "\">" + name + "</th>" : "")
                 << "<td>" << html_text(std::string(calc::label_of(f.factor))) << "</td><td class=\"num\">"
                 << html_text(calc::format_count(f.count.value)) << "</td><td class=\"num\">× "
                 << html_text(calc::format_rate(f.rate.value)) << "</td><td class=\"num\">= "
                 << html_text(calc::format_pounds_exact(f.amount.value)) << "</td></tr>\n";
             first = false;
         }
-        out << "<tr class=\"total\">" << (first ? "<th>" + html_text(l.service_name) + "</th>" : "")
+        out << "<tr class=\"total\">" << (first ? "<th>" + name + "</th>" : "")
             << "<td colspan=\"3\">charged (" << html_text(calc::rounded_words(r.schedule.rounding)) << ")";
         if (p.has_previous)
             out << "; " << html_text(r.previous->year) << ": "
@@ -84,9 +92,6 @@ void write_statement(std::ostream& out, const Paper& p, const calc::SchoolStatem
             << format_pounds(st.baseline_total.value, 2) << "</td></tr>\n<tr><th>Change</th><td class=\"num\">"
             << format_pounds(st.change().value, 2, calc::Negative::parentheses) << "</td></tr>\n";
     out << "</tbody>\n</table>\n";
-    for (const calc::Service& svc : r.schedule.services)  // which option a Forum's choice is shown at
-        if (svc.options.size() > 1)
-            out << "<p class=\"small\">" << html_text(svc.name + ": " + choice_sentence(svc)) << "</p>\n";
     if (!w.closing_date.empty()) out << "<p>Responses by " << html_text(w.closing_date) << ".</p>\n";
     if (!w.contact.empty()) out << "<p>Questions: " << html_text(w.contact) << ".</p>\n";
     out << "</section>\n";

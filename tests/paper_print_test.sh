@@ -30,7 +30,8 @@ readback() {  # readback XLSX OUTDIR: every sheet as CSV, raw numbers (not as sh
 print "$dir/havering/paper.html" havering.pdf
 pages=$(pdfinfo havering.pdf | awk '/^Pages:/ {print $2}')
 echo "Havering paper: $pages pages"
-[ "$pages" -ge 10 ] && [ "$pages" -le 20 ] || { echo "FAIL: $pages pages (expected 10-20: a page per service)"; exit 1; }
+# A page or so per service, then the history of rates and Appendices A-D (the seed runs to 40 pages).
+[ "$pages" -ge 10 ] && [ "$pages" -le 40 ] || { echo "FAIL: $pages pages (expected 10-40)"; exit 1; }
 pdftoppm -r 50 -png -f 1 -l 1 havering.pdf page
 pdftoppm -r 50 -gray -f 3 -l 3 havering.pdf gray   # the first service's page, as a PGM
 python3 - page-01.png gray-03.pgm <<'PY'
@@ -60,7 +61,8 @@ from decimal import Decimal
 out = pathlib.Path(sys.argv[1])
 sheets = {p.stem.split("-", 1)[1]: list(csv.reader(open(p, encoding="utf-8"))) for p in out.glob("paper-*.csv")}
 expected = {"Summary", "insurance", "fsm-eligibility", "maternity", "eal", "behaviour-support", "trade-union",
-            "statutory-duties", "school-improvement", "Schools", "Changes", "Ledger", "Notes"}
+            "statutory-duties", "school-improvement", "Schools", "Changes", "Ledger", "Notes", "Decisions",
+            "Rate history", "Appendices"}
 assert expected <= set(sheets), f"sheets: {sorted(sheets)}"
 # The golden list, from the same header the HTML test reads.
 golden = {}
@@ -95,6 +97,23 @@ total = sum(Decimal(r[-1]) for r in rows)
 assert total == Decimal("1860414.85"), total
 summary = numbers(sheets["Summary"])
 assert Decimal("1860415") in summary and Decimal("1860414.85") in summary, "the summary's totals"
+# Section 2's decisions, the rates by year (numbers), 4.6's unions on their sheet, Appendix A's figures.
+decisions = [r for r in sheets["Decisions"] if r and r[0] and r[1] in ("Yes", "No")]
+assert len(decisions) == 11, decisions
+assert ["Museum and library services", "No", "N/A"] in [r[:3] for r in decisions]
+assert ["Staff costs supply cover (trade union facility time)", "Yes", "Agreed"] in [r[:3] for r in decisions]
+history = {(r[0], r[1], r[4]): Decimal(r[5]) for r in sheets["Rate history"][1:] if r and r[0]}
+for key, rate in {("Statutory and regulatory duties", "2018-19", "AWPU"): "19.89",
+                  ("Statutory and regulatory duties", "2018-19", "Place"): "44",
+                  ("Statutory and regulatory duties", "2019-20", "AWPU"): "17.9",
+                  ("Trade union facility time", "2023-24", "AWPU"): "2.63",
+                  ("Maternity leave insurance", "2023-24", "AWPU"): "34.87",
+                  ("Core school improvement activities", "2022-23", "AWPU"): "5.11"}.items():
+    assert history.get(key) == Decimal(rate), (key, history.get(key))
+assert ["GMB", "Support"] in [r[:2] for r in sheets["trade-union"]], "the unions' table"
+appendices = " ".join(" ".join(r) for r in sheets["Appendices"])
+for figure in ("average £2,937", "£639.28; after £38.00 de-delegated a school keeps £601.28 (94%)", "105, of whom 41 had no English"):
+    assert figure in appendices, figure
 print(f"workbook: {len(sheets)} sheets; every published figure found; 40 schools add to {total}")
 PY
 
@@ -108,6 +127,7 @@ echo "Devon paper: $pages pages"
 [ "$pages" -ge 8 ] || { echo "FAIL: Devon's paper has $pages pages"; exit 1; }
 readback devon/paper.xlsx devon-xlsx
 if grep -l "Havering" devon-xlsx/*.csv; then echo "FAIL: Havering in Devon's workbook"; exit 1; fi
+[ -f devon-xlsx/paper-Decisions.csv ] && [ -f "devon-xlsx/paper-Rate history.csv" ] || { echo "FAIL: Devon's decisions and rate history sheets"; exit 1; }
 python3 - devon-xlsx <<'PY'
 import csv, pathlib, sys
 from decimal import Decimal

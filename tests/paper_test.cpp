@@ -266,7 +266,8 @@ TEST_F(HaveringPaper, TradeUnionTimeIsTheForumsChoiceNotAProposal) {
     EXPECT_SHOWS(summary, "All services, with Trade union facility time: Increased by 5.5% in line with teachers&#39; pay</th>");
     EXPECT_SHOWS(summary, "<td class=\"num\">£1,863,209</td>");
     EXPECT_SHOWS(summary, "<td class=\"num\">£1,863,209.41</td>");
-    EXPECT_SHOWS(slurp(*dir / "paper" / "statements.html"), "Trade union facility time: The Forum chooses between these 2 options");
+    EXPECT_SHOWS(slurp(*dir / "paper" / "statements.html"),
+                 "Trade union facility time<br><span class=\"small\">Price unchanged (the Forum&#39;s choice)</span></th>");
 }
 
 TEST(Paper, AnOptionTheScheduleProposesIsCalledProposed) {
@@ -518,10 +519,11 @@ TEST(Paper, ATemplateIsCheckedLikeAnyInput) {
     // A table of words with a row short of a cell, figures nobody makes, an appendix about no service.
     testing_cli::write(dir / "words.toml", "[paper]\nauthority = \"X\"\ntitle = \"T\"\n\n[[service]]\nid = \"trade-union\"\n"
                                            "text = \"Unions.\"\n  [[service.table]]\n  columns = [\"Union\", \"Staff\"]\n"
-                                           "  rows = [[\"NEU\", \"All\"],\n    [\"GMB\"]]\n\n[[after]]\nheading = \"H\"\n"
+                                           "  rows = [[\"NEU\", \"{Year}\"],\n    [\"GMB\"]]\n\n[[after]]\nheading = \"H\"\n"
                                            "figures = \"budgets\"\n\n[[appendix]]\nheading = \"Appendix A\"\nservice = \"libraries\"\n");
     r = dedeleg("paper --template words.toml --out paper", dir);
     EXPECT_EQ(r.exit_code, 2);
+    EXPECT_SHOWS(r.err, "words.toml:10: service.table.rows.1: {Year} is not a placeholder as written: write {year}");
     EXPECT_SHOWS(r.err, "words.toml:11: service.table.rows.2: 1 cells for 2 columns");
     EXPECT_SHOWS(r.err, "words.toml:15: after.figures: \"budgets\": decisions or rate-history");
     EXPECT_FALSE(fs::exists(dir / "paper"));
