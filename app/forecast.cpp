@@ -15,12 +15,15 @@ namespace {
 }
 
 calc::Decimal percentage(const std::string& option, const std::string& text) {
+    std::optional<calc::Decimal> value;
     try {
         const calc::NumberText n = calc::parse_number(text);
-        if (n.percent) return n.value;
+        if (n.percent) value = n.value;
     } catch (const calc::InvalidNumber&) {
     }
-    bad_option(option, "write a percentage such as 5.5%, not \"" + text + "\"");
+    if (!value) bad_option(option, "write a percentage such as 5.5%, not \"" + text + "\"");
+    if (const auto why = model::percent_problem(*value)) bad_option(option, *why);
+    return *value;
 }
 
 calc::Decimal amount(const std::string& option, const std::string& text) {
@@ -71,6 +74,10 @@ rates::LedgerFile load_forecast_inputs(const ForecastSpec& opts) {
         bad_option("--roll", "must be flat, trend or a percentage such as 1.5%, not \"" + opts.roll + "\"");
     if (!opts.rate.empty() && !rates::parse_rate_rule(opts.rate, a))
         bad_option("--rate-rule", "must be hold, pay, breakeven or a percentage such as 3%, not \"" + opts.rate + "\"");
+    if (!opts.roll.empty() && a.roll == model::RollRule::percent)
+        if (const auto why = model::percent_problem(a.roll_percent)) bad_option("--roll", *why);
+    if (!opts.rate.empty() && a.rate == model::RateRule::percent)
+        if (const auto why = model::percent_problem(a.rate_percent)) bad_option("--rate-rule", *why);
     if (!opts.claims_per_year.empty() || !opts.cost_per_claim.empty()) {
         if (!in.claims) in.claims = model::ClaimsModel{{}, {}, in.ledger.years.back().year};
         if (!opts.claims_per_year.empty()) in.claims->per_year = amount("--claims-per-year", opts.claims_per_year);

@@ -161,6 +161,23 @@ Decimal divide(const Decimal& a, const Decimal& b, int places, RoundingMode mode
     return Decimal::from_units(divide_rounded(n, d, (a.sign() < 0) != (b.sign() < 0), mode), places);
 }
 
+Decimal multiply_rounded(const Decimal& a, const Decimal& b, int places, RoundingMode mode) {
+    const int scale = a.scale() + b.scale();
+    if (scale <= Decimal::kMaxScale) return (a * b).round(places, mode);
+    // The product's units at `scale` places, divided down to `places` with the one rounding rule.
+    if (places < 0 || places > Decimal::kMaxScale) throw DecimalOverflow("cannot round to " + std::to_string(places) + " places");
+    const Magnitude units = checked_mul(magnitude(a.units()), magnitude(b.units()));
+    const bool negative = (a.sign() < 0) != (b.sign() < 0);
+    const int shift = scale - places;
+    if (shift <= kMaxPower)
+        return Decimal::from_units(divide_rounded(units, static_cast<Magnitude>(power_of_ten(shift)), negative, mode), places);
+    // 10^shift exceeds any 128-bit units: a nonzero product is below half a unit of the kept place,
+    // as in round().
+    const bool away = units != 0 && (mode == RoundingMode::up || (mode == RoundingMode::ceiling && !negative) ||
+                                     (mode == RoundingMode::floor && negative));
+    return Decimal::from_units(away ? (negative ? -1 : 1) : 0, places);
+}
+
 Decimal Decimal::add_slow(const Decimal& a, const Decimal& b) {
     if (a.scale_ == b.scale_) return Decimal::from_units(checked_add(a.units_, b.units_), a.scale_);
     if (a.scale_ < b.scale_)

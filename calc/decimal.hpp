@@ -137,6 +137,14 @@ private:
 /// a / b rounded to `places` decimal places with `mode` (the only division).
 Decimal divide(const Decimal& a, const Decimal& b, int places, RoundingMode mode);
 
+/// a × b rounded to `places` (0..kMaxScale) with `mode`, exactly as
+/// (a * b).round(places, mode) would give, but also when the exact product
+/// has more than kMaxScale places (a rate of 30 places times a fraction of
+/// 6): only the digits must fit. A compounding that is rounded each step
+/// calls this, so its scale never grows. Throws DecimalOverflow when the
+/// product's digits do not fit in 38.
+Decimal multiply_rounded(const Decimal& a, const Decimal& b, int places, RoundingMode mode);
+
 /// 10^n; throws DecimalOverflow past 10^38.
 Decimal::Units power_of_ten(int n);
 

@@ -15,6 +15,11 @@ double to_double(const calc::Decimal& d) { return std::stod(d.to_string()); }
 
 }  // namespace
 
+std::string claims_rounding_words() {
+    return "Each year from the cost's year: cost per claim × (1 + pay award) to the penny (half up); mean claims × "
+           "(1 + demand) to " + std::to_string(kMeanClaimsPlaces) + " decimal places (half up).";
+}
+
 calc::Decimal pounds_from_double(double pounds) { return calc::Decimal(std::llround(pounds)); }
 
 namespace {
@@ -57,8 +62,8 @@ std::vector<YearClaims> year_claims(const Projection& projection, const Assumpti
             if (!next || step > 100)
                 throw std::invalid_argument("claims cost_year \"" + claims.cost_year + "\" does not lead to " + row.input.year);
             year = *next;
-            cost = cost * (calc::Decimal(1) + a.pay_award_in(year));
-            mean = mean * (calc::Decimal(1) + a.demand_in(year));
+            cost = calc::multiply_rounded(cost, calc::Decimal(1) + a.pay_award_in(year), kClaimCostPlaces, kClaimCostRounding);
+            mean = calc::multiply_rounded(mean, calc::Decimal(1) + a.demand_in(year), kMeanClaimsPlaces, kMeanClaimsRounding);
         }
         out.push_back({year, to_double(mean), to_double(cost)});
     }

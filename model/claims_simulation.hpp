@@ -21,6 +21,18 @@ struct ClaimsModel {
     std::string cost_year;
 };
 
+/// The rounding points of the claims model, taken once in each year walked
+/// from cost_year, so their places never grow with the horizon: the cost per
+/// claim × (1 + pay award) to the penny, half up; the mean claims a year ×
+/// (1 + demand) to kMeanClaimsPlaces places, half up.
+inline constexpr int kClaimCostPlaces = 2;
+inline constexpr calc::RoundingMode kClaimCostRounding = calc::RoundingMode::half_up;
+inline constexpr int kMeanClaimsPlaces = 4;
+inline constexpr calc::RoundingMode kMeanClaimsRounding = calc::RoundingMode::half_up;
+
+/// The rounding points above in words, for a forecast's notes.
+std::string claims_rounding_words();
+
 struct SimulationOptions {
     int scenarios = 10000;
     std::uint64_t seed = 1;

@@ -21,7 +21,7 @@ long long next_pupils(const Ledger& ledger, const Assumptions& a, long long last
         case RollRule::flat: return last;
         case RollRule::percent:
             return static_cast<long long>(
-                (calc::Decimal(last) * (calc::Decimal(1) + a.roll_percent)).round(0, calc::RoundingMode::half_up).units());
+                calc::multiply_rounded(calc::Decimal(last), calc::Decimal(1) + a.roll_percent, 0, kPupilRounding).units());
         case RollRule::trend: {
             std::vector<double> x, y;
             for (std::size_t i = 0; i < ledger.years.size(); ++i) {
@@ -39,11 +39,11 @@ calc::Rate next_rate(const Assumptions& a, const calc::Rate& last, const calc::D
                      const calc::Decimal& spend, long long pupils) {
     switch (a.rate) {
         case RateRule::hold: return last;
-        case RateRule::pay: return {uplift(last.value, pay_award, kRateRounding)};
-        case RateRule::percent: return {uplift(last.value, a.rate_percent, kRateRounding)};
+        case RateRule::pay: return {uplift(last.value, pay_award, kRateRounding, kRatePlaces)};
+        case RateRule::percent: return {uplift(last.value, a.rate_percent, kRateRounding, kRatePlaces)};
         case RateRule::breakeven:
             if (pupils == 0) return last;
-            return {rate_for_target(spend, calc::Decimal(pupils), kRateRounding)};
+            return {rate_for_target(spend, calc::Decimal(pupils), kRateRounding, kRatePlaces)};
     }
     return last;
 }
@@ -53,12 +53,47 @@ calc::Rate next_rate(const Assumptions& a, const calc::Rate& last, const calc::D
 calc::Decimal Assumptions::pay_award_in(const std::string& year) const { return lookup(pay_award_by_year, year, pay_award); }
 calc::Decimal Assumptions::demand_in(const std::string& year) const { return lookup(demand_by_year, year, demand); }
 
-calc::Decimal grow_spend(const calc::Decimal& spend, const calc::Decimal& pay_award, const calc::Decimal& demand) {
-    return (spend * (calc::Decimal(1) + pay_award) * (calc::Decimal(1) + demand)).round(0, kSpendRounding);
+std::string projection_rounding_words() {
+    return "Rounding, once in each projected year: spend = last year's spend × (1 + pay award) × (1 + demand), "
+           "to the pound (half up); pupils under a percentage roll to the whole pupil (half up); a rate set by "
+           "the pay, percentage or break-even rule to the penny (rounded up); budget = rate × pupils to the "
+           "pound (half up).";
 }
+
+std::optional<std::string> percent_problem(const calc::Decimal& fraction) {
+    if (fraction.significant_places() > kMaxPercentPlaces)
+        return "at most " + std::to_string(kMaxPercentPlaces - 2) + " decimal places of a percentage, not " +
+               (fraction * calc::Decimal(100)).normalized().to_string() + "%";
+    if (fraction < calc::Decimal(-1))
+        return "a fall of more than 100% (" + (fraction * calc::Decimal(100)).normalized().to_string() + "%) leaves less than nothing";
+    return std::nullopt;
+}
+
+calc::Decimal grow_spend(const calc::Decimal& spend, const calc::Decimal& pay_award, const calc::Decimal& demand) {
+    // (1 + pay) × (1 + demand) is exact in 2 × kMaxPercentPlaces places; the spend may have any places.
+    return calc::multiply_rounded(spend, (calc::Decimal(1) + pay_award) * (calc::Decimal(1) + demand), kSpendPlaces,
+                                  kSpendRounding);
+}
+
+namespace {
+
+void check_percentages(const Assumptions& a) {
+    auto check = [](const std::string& what, const calc::Decimal& fraction) {
+        if (const auto why = percent_problem(fraction)) throw std::invalid_argument(what + ": " + *why);
+    };
+    check("pay award", a.pay_award);
+    check("demand", a.demand);
+    for (const auto& [year, v] : a.pay_award_by_year) check("pay award in " + year, v);
+    for (const auto& [year, v] : a.demand_by_year) check("demand in " + year, v);
+    if (a.roll == RollRule::percent) check("roll", a.roll_percent);
+    if (a.rate == RateRule::percent) check("rate rule", a.rate_percent);
+}
+
+}  // namespace
 
 Projection project(const Ledger& ledger, const Assumptions& a) {
     if (ledger.years.empty()) throw std::invalid_argument("the ledger has no years to project from");
+    check_percentages(a);
     Projection p;
     p.history = run_ledger(ledger);
 

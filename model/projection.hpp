@@ -30,10 +30,30 @@ struct Assumptions {
     calc::Decimal demand_in(const std::string& year) const;
 };
 
-/// Rounding points of a projection: spend to the pound half up; a rate to
-/// the penny rounded up (so the rule raises at least what it means to).
+/// The rounding points of a projection, each taken once in every projected
+/// year, so no figure's decimal places grow with the horizon (a 50-year
+/// forecast holds the same places as a 1-year one):
+/// - spend: last year's spend × (1 + pay award) × (1 + demand), to the pound, half up;
+/// - pupils under a percentage roll: to the whole pupil, half up;
+/// - a rate under the pay, percentage or break-even rule: to the penny, rounded up
+///   (so the rule raises at least what it means to).
+inline constexpr int kSpendPlaces = 0;
 inline constexpr calc::RoundingMode kSpendRounding = calc::RoundingMode::half_up;
+inline constexpr calc::RoundingMode kPupilRounding = calc::RoundingMode::half_up;
+inline constexpr int kRatePlaces = 2;
 inline constexpr calc::RoundingMode kRateRounding = calc::RoundingMode::up;
+
+/// The rounding points above in words, for a forecast's notes.
+std::string projection_rounding_words();
+
+/// A percentage a projection grows by (pay award, demand, a roll or rate
+/// rule) has at most this many decimal places as a fraction (4 of a percent:
+/// 5.5025%), so a year's growth is exact in 38 digits.
+inline constexpr int kMaxPercentPlaces = 6;
+
+/// Why `fraction` cannot be a growth percentage (too many places, or a fall
+/// of more than 100%), or none.
+std::optional<std::string> percent_problem(const calc::Decimal& fraction);
 
 struct Projection {
     std::vector<LedgerRow> history;    ///< the ledger as recorded
@@ -47,7 +67,8 @@ struct Projection {
 calc::Decimal grow_spend(const calc::Decimal& spend, const calc::Decimal& pay_award, const calc::Decimal& demand);
 
 /// Extends `ledger` by `assumptions.years` years. Throws std::invalid_argument
-/// for a ledger with no years or year labels that cannot be continued.
+/// for a ledger with no years, year labels that cannot be continued, or a
+/// percentage percent_problem() refuses.
 Projection project(const Ledger& ledger, const Assumptions& assumptions);
 
 }  // namespace model

@@ -11,7 +11,8 @@ calc::Decimal uplift_exact(const calc::Decimal& rate, const calc::Decimal& perce
 }
 
 calc::Decimal uplift(const calc::Decimal& rate, const calc::Decimal& percent, calc::RoundingMode mode, int places) {
-    return uplift_exact(rate, percent).round(places, mode);
+    // Rounded from the exact product even where it has more places than a Decimal holds.
+    return calc::multiply_rounded(rate, calc::Decimal(1) + percent, places, mode);
 }
 
 calc::Decimal rate_for_target(const calc::Decimal& target, const calc::Decimal& base, calc::RoundingMode mode,

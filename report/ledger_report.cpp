@@ -96,6 +96,7 @@ void write_forecast_markdown(std::ostream& out, const ForecastReport& r) {
     for (const auto& row : p.projected) cols.push_back({&row, true});
     write_rows(out, cols);
     out << "\n\\* spend is a forecast in the ledger; † projected here.\n\n";
+    out << model::projection_rounding_words() << "\n\n";
     out << "- First projected year in shortfall: " << p.first_shortfall.value_or("none") << ".\n";
     out << "- Balance carried forward first below zero: " << p.first_negative_balance.value_or("never in this horizon")
         << ".\n";
@@ -106,7 +107,7 @@ void write_forecast_markdown(std::ostream& out, const ForecastReport& r) {
     out << "\n### Risk: " << calc::format_count(calc::Decimal(r.simulation.scenarios)) << " simulated scenarios (seed " << r.simulation.seed << ")\n\n";
     out << "Claims per year are Poisson with mean " << r.claims->per_year.to_string() << " in " << r.claims->cost_year
         << " (growing with demand), each costing " << calc::format_pounds_exact(r.claims->cost_per_claim) << " in "
-        << r.claims->cost_year << " (growing with the pay award). Budgets are the projection's.\n\n";
+        << r.claims->cost_year << " (growing with the pay award). " << model::claims_rounding_words() << " Budgets are the projection's.\n\n";
     out << "| Year | Mean claims | Outturn P5 | P25 | P50 | P75 | P95 | Balance P5 | P50 | P95 | P(shortfall) | P(balance < 0) |\n";
     out << "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const model::YearOutlook& o : r.outlook) {
@@ -173,10 +174,12 @@ void write_forecast_json(std::ostream& out, const ForecastReport& r) {
                 {"demand", r.assumptions.demand.to_string()},
                 {"first_shortfall", r.projection.first_shortfall.value_or("")},
                 {"first_negative_balance", r.projection.first_negative_balance.value_or("")},
+                {"rounding", model::projection_rounding_words()},
                 {"years", years}};
     if (!r.outlook.empty()) {
         doc["scenarios"] = r.simulation.scenarios;
         doc["seed"] = r.simulation.seed;
+        doc["claims_rounding"] = model::claims_rounding_words();
     }
     out << doc.dump(2) << '\n';
 }

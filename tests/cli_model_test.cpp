@@ -54,6 +54,35 @@ TEST(ForecastCommand, BadAssumptionsExitTwo) {
     EXPECT_EQ(dedeleg("forecast --service catering").exit_code, 2);
 }
 
+// Issue 18: --years allows 1-50, but on the shipped Havering ledger 10 failed ("more than 30 decimal
+// places": the claim cost compounded exactly). Every shipped and tested ledger now runs 50 years.
+TEST(ForecastCommand, FiftyYearsOnEveryShippedAndTestedLedger) {
+    for (const char* ledger : {"--service maternity", "--ledger '" DEDELEG_SOURCE_DIR "/tests/data/devon/maternity-ledger.toml'"})
+        for (const char* format : {"md", "csv", "json"}) {
+            const auto r = dedeleg(std::string("forecast ") + ledger + " --years 50 --scenarios 200 --format " + format);
+            EXPECT_EQ(r.exit_code, 0) << ledger << " " << format << ": " << r.err;
+            EXPECT_SHOWS(r.out, "2075-76");
+        }
+    for (const char* rule : {"pay", "breakeven", "3.25%"}) {
+        const auto r = dedeleg(std::string("forecast --years 50 --scenarios 200 --demand 1.25% --roll 0.5% --rate-rule ") + rule);
+        EXPECT_EQ(r.exit_code, 0) << rule << ": " << r.err;
+    }
+    // Years 2 and 3 by hand: £756,857 × 1.055 = £798,484.135 -> £798,484; × 1.055 = £842,400.62 -> £842,401.
+    const auto r = dedeleg("forecast --years 50 --scenarios 200");
+    EXPECT_SHOWS(r.out, "| Spend | £528,751 | £680,000 | £717,400 | £756,857 | £798,484 | £842,401 |");
+    EXPECT_SHOWS(r.out, "Rounding, once in each projected year: spend = last year's spend × (1 + pay award) × (1 + demand), "
+                        "to the pound (half up);");
+    EXPECT_SHOWS(r.out, "cost per claim × (1 + pay award) to the penny (half up)");
+}
+
+TEST(ForecastCommand, APercentageBeyondFourPlacesIsRefusedWhereItIsGiven) {
+    const auto r = dedeleg("forecast --pay-award 5.123456%");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "--pay-award: at most 4 decimal places of a percentage, not 5.123456%\n");
+    EXPECT_EQ(dedeleg("forecast --demand-in 2027-28=-150%").exit_code, 2);
+    EXPECT_EQ(dedeleg("forecast --roll 0.000001%").exit_code, 2);
+}
+
 TEST(SolveCommand, ReproducesThePapersRates) {
     EXPECT_EQ(dedeleg("solve --uplift 5.5% --rate 2.80").out, "£2.80 × (1 + 5.5%) = £2.954 → £2.96 (rounded up to the penny)\n");
     EXPECT_EQ(dedeleg("solve --target 58300.80 --base 17280").out,

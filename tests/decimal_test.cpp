@@ -83,4 +83,20 @@ TEST(Decimal, FixedTextPadsButNeverRounds) {
     EXPECT_THROW(d("2.805").to_fixed(2), std::invalid_argument);
 }
 
+// Issue 18: a compounding rounded each step takes a × b to `places` even where
+// the exact product has more places than a Decimal holds (its digits still fit).
+TEST(Decimal, MultiplyRoundedNeedsOnlyTheDigitsToFit) {
+    const Decimal tiny = Decimal::from_units(5, 30);  // 5 × 10^-30
+    EXPECT_EQ(calc::multiply_rounded(d("2.5"), d("1.055"), 2, RoundingMode::half_up).to_string(), "2.64");
+    EXPECT_EQ(calc::multiply_rounded(tiny, d("0.1"), 30, RoundingMode::half_up).to_string(),
+              "0.000000000000000000000000000001");  // 5 × 10^-31 rounds half up
+    EXPECT_EQ(calc::multiply_rounded(tiny, d("0.1"), 30, RoundingMode::half_even).to_string(),
+              "0.000000000000000000000000000000");
+    EXPECT_EQ(calc::multiply_rounded(tiny, d("-0.1"), 30, RoundingMode::floor).to_string(),
+              "-0.000000000000000000000000000001");
+    EXPECT_EQ(calc::multiply_rounded(Decimal::from_units(1, 30), Decimal::from_units(1, 30), 0, RoundingMode::up).to_string(), "1");
+    EXPECT_EQ(calc::multiply_rounded(Decimal::from_units(1, 30), Decimal::from_units(1, 30), 0, RoundingMode::half_up).to_string(), "0");
+    EXPECT_THROW((void)(tiny * d("0.1")), calc::DecimalOverflow);  // the exact product: 31 places
+}
+
 }  // namespace

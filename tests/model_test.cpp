@@ -154,8 +154,27 @@ TEST_F(Simulation, CostGrowsWithPayFromItsPricingYear) {
     const auto years = model::year_claims(projection, a, claims);
     ASSERT_EQ(years.size(), 5u);
     EXPECT_EQ(years[0].year, "2026-27");
-    EXPECT_NEAR(years[0].cost_per_claim, 12500 * 1.055 * 1.055, 1e-6);  // two pay awards: 2025-26, 2026-27
+    // Two pay awards, each rounded to the penny half up: £12,500 × 1.055 = £13,187.50; × 1.055 = £13,912.8125 -> £13,912.81.
+    EXPECT_DOUBLE_EQ(years[0].cost_per_claim, 13912.81);
     EXPECT_DOUBLE_EQ(years[0].mean_claims, 54.4);
+    EXPECT_DOUBLE_EQ(years[1].cost_per_claim, 14678.01);  // £13,912.81 × 1.055 = £14,678.01455
+}
+
+// Issue 18: cost per claim compounded exactly ran out of places after ten
+// pay awards (3 places each: 30 is a Decimal's most), so --years 10 failed.
+TEST_F(Simulation, FiftyYearsKeepTheirPlacesByRoundingEachYear) {
+    a.years = 50;
+    a.demand = d("0.0125");
+    projection = model::project(maternity(), a);
+    const auto years = model::year_claims(projection, a, claims);
+    ASSERT_EQ(years.size(), 50u);
+    EXPECT_EQ(years.back().year, "2075-76");
+    EXPECT_DOUBLE_EQ(years[1].mean_claims, 56.4656);  // 54.4 × 1.0125 = 55.08; × 1.0125 = 55.7685; × 1.0125 = 56.46560625 -> 4 places
+    for (const auto& y : years) EXPECT_GT(y.cost_per_claim, 13000.0);
+    const auto outlook = model::summarise(projection, years, model::simulate_spend(years, {200, 1}));
+    EXPECT_EQ(outlook.size(), 50u);
+    // The deterministic side too: spend to the pound each year, so its places never grow.
+    for (const auto& row : projection.projected) EXPECT_EQ(row.input.spend.scale(), 0) << row.input.year;
 }
 
 TEST_F(Simulation, SameSeedSameScenariosOtherSeedOthers) {
@@ -209,6 +228,33 @@ TEST_F(Simulation, RiskRuleFindsTheLowestRateMeetingTheTarget) {
     const calc::Decimal rate = model::breakeven_rate_for_risk(year, 17466, 0.10);
     EXPECT_LE(model::shortfall_probability(year, rate, 17466), 0.10);
     EXPECT_GT(model::shortfall_probability(year, rate - d("0.01"), 17466), 0.10);
+}
+
+// Issue 18: each projected year's spend is rounded to the pound half up after its
+// pay award and demand; years 2 and 3 worked by hand from the paper's £717,400.
+TEST(Projection, SpendRoundsToThePoundEachYear) {
+    model::Assumptions a;
+    a.years = 50;
+    a.pay_award = d("0.055");
+    const model::Projection p = model::project(maternity(), a);
+    ASSERT_EQ(p.projected.size(), 50u);
+    EXPECT_EQ(p.projected[1].input.spend.to_string(), "798484");  // 756,857 × 1.055 = 798,484.135
+    EXPECT_EQ(p.projected[2].input.spend.to_string(), "842401");  // 798,484 × 1.055 = 842,400.62
+    EXPECT_EQ(p.projected[2].budget.to_string(), "707198");       // £40.49 held × 17,466
+    // A spend recorded to 28 places still grows (28 + 3 places of the award is more than a
+    // Decimal holds): the product is rounded, not held.
+    model::Ledger l = maternity();
+    l.years.back().spend = d("717400.0000000000000000000000000001");
+    EXPECT_EQ(model::project(l, a).projected[0].input.spend.to_string(), "756857");
+}
+
+TEST(Projection, PercentagesBeyondFourPlacesOfAPercentAreRefused) {
+    EXPECT_FALSE(model::percent_problem(d("0.055025")).has_value());
+    EXPECT_EQ(*model::percent_problem(d("0.0550251")), "at most 4 decimal places of a percentage, not 5.50251%");
+    EXPECT_TRUE(model::percent_problem(d("-1.5")).has_value());
+    model::Assumptions a;
+    a.pay_award = d("0.0550251");
+    EXPECT_THROW(model::project(maternity(), a), std::invalid_argument);
 }
 
 TEST(PoissonSampler, IsPinnedForASeed) {
