@@ -223,7 +223,7 @@ private:
 
     // The rate the engine charges a phase for the figure's factor (or the phase's only factor).
     std::optional<std::pair<calc::Factor, calc::Rate>> rate_of(const Selected& s, const PublishedFigure& f, calc::Phase phase) {
-        const calc::RatesByPhase rates = calc::effective_rates(census(), s.svc(), s.opt());
+        const calc::RatesByPhase rates = calc::effective_rates(census(), s.svc(), s.opt(), s.schedule->rounding);
         std::vector<std::pair<calc::Factor, calc::Rate>> charged;
         for (const auto& entry : rates[calc::index_of(phase)])
             if (calc::factor_applies(phase, entry.first)) charged.push_back(entry);

@@ -110,7 +110,8 @@ calc::Decimal proposal_rate(const rates::LedgerFile& in, const calc::Schedule& p
     const calc::Service* service = proposal.find(in.ledger.service);
     if (!service || service->phases.empty()) return calc::Decimal(0);
     // The per-pupil rate the first voted phase pays (a budget-first service's, as its budget gives on this census).
-    const auto rate = calc::effective_rate(census, *service, service->selected_option(), calc::Factor::AWPU, service->phases.front());
+    const auto rate = calc::effective_rate(census, *service, service->selected_option(), calc::Factor::AWPU, service->phases.front(),
+                                          proposal.rounding);
     return rate ? rate->value : calc::Decimal(0);
 }
 

@@ -118,6 +118,8 @@ void Scenario::set_budget(std::size_t service, std::optional<calc::Phase> phase,
         if (it == option.budget->phase_budgets.end()) throw std::invalid_argument(s.id + " has no budget for that phase");
         it->second = budget;
     }
+    // A budget with nothing to spread it over is refused before it becomes the proposal (calc::InputError).
+    (void)calc::effective_rates(census_, s, option, next.rounding);
     edit(std::move(next), service);  // the rate is re-derived from the budget on this census
 }
 
@@ -273,8 +275,9 @@ SchoolStatement Scenario::statement(std::size_t school) const {
         const auto then = before ? charge_in(*before) : std::nullopt;
         if (!now && !then) continue;
         StatementLine l{service.id, service.name, then.value_or(zero()), now.value_or(zero()), then.has_value(), now.has_value(), {}};
-        if (now) l.factors = calc::breakdown(census_, s, service, service.options[r.option]);
-        else l.factors = calc::breakdown(census_, s, baseline_.services[before->service], baseline_.services[before->service].options[before->option]);
+        if (now) l.factors = calc::breakdown(census_, s, service, service.options[r.option], proposal_.rounding);
+        else l.factors = calc::breakdown(census_, s, baseline_.services[before->service],
+                                         baseline_.services[before->service].options[before->option], baseline_.rounding);
         out.lines.push_back(std::move(l));
     }
     for (const calc::ServiceResult& r : baseline_result_.services) {
@@ -282,7 +285,7 @@ SchoolStatement Scenario::statement(std::size_t school) const {
         if (proposal_.find(service.id)) continue;
         if (const auto then = charge_in(r))
             out.lines.push_back({service.id, service.name, *then, zero(), true, false,
-                                 calc::breakdown(census_, s, service, service.options[r.option])});
+                                 calc::breakdown(census_, s, service, service.options[r.option], baseline_.rounding)});
     }
     return out;
 }

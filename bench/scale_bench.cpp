@@ -72,7 +72,7 @@ void BM_RecomputeDouble(benchmark::State& state) {
     for (const calc::Service& service : s.services) {
         DoubleService d{0, service.kind == calc::ServiceKind::education_function, {}};
         for (calc::Phase p : service.phases) d.phases |= 1u << calc::index_of(p);
-        const calc::RatesByPhase rates = calc::effective_rates(census, service, service.selected_option());
+        const calc::RatesByPhase rates = calc::effective_rates(census, service, service.selected_option(), s.rounding);
         for (std::size_t p = 0; p < calc::kPhaseCount; ++p)
             for (const auto& [factor, rate] : rates[p]) d.rates[p].push_back({factor, to_double(rate.value)});
         services.push_back(std::move(d));

@@ -23,8 +23,8 @@ std::vector<FactorCharge> breakdown(const School& school, const Service& service
 }
 
 std::vector<FactorCharge> breakdown(const Census& census, const School& school, const Service& service,
-                                    const RateOption& option) {
-    return breakdown(school, service, effective_rates(census, service, option));
+                                    const RateOption& option, const RoundingPolicy& charges) {
+    return breakdown(school, service, effective_rates(census, service, option, charges));
 }
 
 std::vector<FactorCharge> breakdown(const School& school, const Service& service, const RateOption& option) {
@@ -72,7 +72,7 @@ ServiceResult calculate_service(const Census& census, const Schedule& schedule, 
     result.option = option;
     result.sum_of_rounded = Money{Decimal(0).with_scale(2)};
     result.rounded_by_phase.fill(result.sum_of_rounded);
-    result.rates = effective_rates(census, s, rates);
+    result.rates = effective_rates(census, s, rates, schedule.rounding);
 
     result.charges.reserve(census.schools.size());
     MissingCounts missing(census);  // counts this charge needs that the census does not give

@@ -68,9 +68,10 @@ struct Calculation {
 /// calculate_service() sums exactly these.
 std::vector<FactorCharge> breakdown(const School& school, const Service& service, const RatesByPhase& rates);
 
-/// The same under `option` on `census` (a budget-first rate needs the census).
+/// The same under `option` on `census` (a budget-first rate needs the census
+/// and the schedule's rounding policy, `charges`, which it is met under).
 std::vector<FactorCharge> breakdown(const Census& census, const School& school, const Service& service,
-                                    const RateOption& option);
+                                    const RateOption& option, const RoundingPolicy& charges);
 
 /// The same for a rate-first option (its phase rates need no census); a
 /// budget-first option gives nothing here: use the census overload.

@@ -108,7 +108,7 @@ std::vector<Diagnostic> missing_counts(const Census& census, const Schedule& sch
         std::vector<RatesByPhase> options;
         std::array<Mask, kPhaseCount> charged{};  // per phase: factors some option charges to it at a rate other than zero
         for (const RateOption& option : service.options) {
-            options.push_back(effective_rates(census, service, option));
+            options.push_back(effective_rates(census, service, option, schedule.rounding));
             for (std::size_t p = 0; p < kPhaseCount; ++p)
                 for (const auto& [factor, rate] : options.back()[p])
                     if ((!rate.value.is_zero() || (option.budget && option.budget->basis == factor)) &&

@@ -43,17 +43,30 @@ struct PhaseRates {
     std::vector<std::pair<Factor, Rate>> rates;  ///< in the schedule's order
 };
 
+/// Where a schedule wrote something (file, line, key), for a problem only a
+/// census can show, such as a budget with nothing to spread it over.
+struct WrittenAt {
+    std::string file;
+    long line = 0;
+    std::string key;  ///< "contingency.phase_budget.primary"
+};
+
 /// A budget-first rate: the total to raise is fixed and the rate is the
 /// budget ÷ the basis factor's count over the schools the service charges
-/// (exempt schools and academies excluded), rounded to `places` with `round`.
-/// With per-phase budgets each phase's rate comes from its own budget and its
-/// own schools. The rate rises as the base shrinks (schools convert).
+/// (exempt schools and academies excluded), rounded to `places` with `round`,
+/// then raised a unit of its last place at a time, if need be, until the
+/// schools' charges, each rounded by the schedule's policy, add to at least
+/// the budget (calc::budget_working()). With per-phase budgets each phase's
+/// rate comes from its own budget and its own schools. The rate rises as the
+/// base shrinks (schools convert).
 struct BudgetRule {
     Factor basis = Factor::AWPU;
     std::optional<Decimal> budget;                        ///< one budget over every phase, in pounds
     std::vector<std::pair<Phase, Decimal>> phase_budgets;  ///< or one per phase (`[service.phase_budget]`)
     int places = 2;                                       ///< 2 to 4 decimal places of the rate
-    RoundingMode round = RoundingMode::up;                ///< up by default, so the budget is met
+    RoundingMode round = RoundingMode::up;                ///< how budget ÷ base is first rounded
+    WrittenAt budget_at;                                  ///< where `budget` (or `[service.phase_budget]`) is written
+    std::vector<std::pair<Phase, WrittenAt>> phase_budget_at;  ///< where each phase's budget is written
 };
 
 /// One set of rates for a service. A service has one or more; the Forum votes

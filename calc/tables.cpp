@@ -69,7 +69,7 @@ ServiceTable table_for(const Census& census, const Schedule& schedule, const std
         table.sum_of_presented_phases += total.presented;
         table.phases.push_back(std::move(total));
     }
-    table.budgets = budget_working(census, service, option);
+    table.budgets = budget_working(census, service, option, schedule.rounding);
     table.exact_total = result.exact_total;
     table.presented_total = presented(result.exact_total);
     table.sum_of_rounded = result.sum_of_rounded;

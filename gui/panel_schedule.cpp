@@ -126,7 +126,7 @@ void rate_row(const app::Scenario& session, std::size_t s, calc::Factor factor, 
 void budget_rows(const app::Scenario& session, std::size_t s, UiState& ui) {
     const calc::Service& service = session.proposal().services[s];
     const calc::RateOption& option = service.selected_option();
-    for (const calc::BudgetWorking& w : calc::budget_working(session.census(), service, option)) {
+    for (const calc::BudgetWorking& w : calc::budget_working(session.census(), service, option, session.proposal().rounding)) {
         const std::string id = service.id + ".budget" + (w.phase ? "@" + std::string(calc::name_of(*w.phase)) : "");
         ImGui::TextUnformatted(w.phase ? ("Budget, " + std::string(calc::label_of(*w.phase))).c_str() : "Budget");
         ImGui::SameLine();
@@ -161,10 +161,11 @@ void budget_rows(const app::Scenario& session, std::size_t s, UiState& ui) {
         }
         if (rejected) ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1), "Not applied: %s (Esc to abandon)", rejected->reason.c_str());
         ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("%s ÷ %s = %s → rate %s, raises %s", calc::format_pounds_exact(w.budget).c_str(),
+        ImGui::TextDisabled("%s ÷ %s = %s → rate %s%s, charges add to %s", calc::format_pounds_exact(w.budget).c_str(),
                             calc::format_count(w.base).c_str(),
                             w.base.sign() > 0 ? calc::divide(w.budget, w.base, 6, calc::RoundingMode::half_even).to_string().c_str() : "-",
-                            rate_text(w.rate).c_str(), calc::format_pounds_exact(w.raised()).c_str());
+                            rate_text(w.rate).c_str(), w.raised_to_meet() ? " (raised until the pennies meet the budget)" : "",
+                            calc::format_pounds_exact(w.charged.value).c_str());
         ImGui::PopTextWrapPos();
     }
 }

@@ -301,8 +301,10 @@ private:
         }
         if (t.contains("budget") && t.contains("phase_budget"))
             problem(*t.get("phase_budget"), where + "phase_budget", "give budget or phase_budget, not both");
-        else if (t.contains("budget"))
+        else if (t.contains("budget")) {
             rule.budget = read_budget_amount(*t.get("budget"), where + "budget");
+            rule.budget_at = written_at(*t.get("budget"), where + "budget");
+        }
         else if (const toml::table* phases = t.get("phase_budget")->as_table()) {
             for (const auto& [key, value_ptr] : in_file_order(*phases)) {
                 const std::string at = where + "phase_budget." + key;
@@ -312,7 +314,16 @@ private:
                     problem(*value_ptr, at, "\"" + key + "\" is not among this service's phases (" + phase_list(s) + ")");
                 else if (std::any_of(rule.phase_budgets.begin(), rule.phase_budgets.end(), [&](const auto& b) { return b.first == *phase; }))
                     problem(*value_ptr, at, std::string(calc::name_of(*phase)) + " given twice (names are not case-sensitive)");
-                else if (auto amount = read_budget_amount(*value_ptr, at)) rule.phase_budgets.push_back({*phase, *amount});
+                else if (auto amount = read_budget_amount(*value_ptr, at)) {
+                    rule.phase_budgets.push_back({*phase, *amount});
+                    rule.phase_budget_at.push_back({*phase, written_at(*value_ptr, at)});
+                    if (amount->sign() > 0 && !calc::factor_applies(*phase, rule.basis))
+                        problem(*value_ptr, at,
+                                "the " + std::string(calc::code_of(rule.basis)) + " basis has no count in " +
+                                    std::string(calc::name_of(*phase)) + " schools, so this budget would raise £0 (" +
+                                    (*phase == calc::Phase::special ? "a special school pays on PLACE or LUMP" : "only a special school has PLACE") +
+                                    "; give 0 or another basis)");
+                }
             }
             for (calc::Phase p : s.phases)
                 if (std::none_of(rule.phase_budgets.begin(), rule.phase_budgets.end(), [&](const auto& b) { return b.first == p; }))

@@ -4,6 +4,7 @@
 
 #include "calc/diagnostic.hpp"
 #include "calc/number_text.hpp"
+#include "calc/schedule.hpp"
 
 #include <toml++/toml.h>
 
@@ -24,6 +25,12 @@ public:
 
     /// The parsed document.
     const toml::table& document() const { return doc_; }
+    /// The file name problems are reported against.
+    const std::string& file() const { return file_; }
+    /// Where `at` is written, as calc keeps it for a problem found later (with a census).
+    calc::WrittenAt written_at(const toml::node& at, const std::string& key) const {
+        return {file_, static_cast<long>(at.source().begin.line), key};
+    }
     std::vector<calc::Diagnostic>& problems() { return problems_; }
     /// Throws calc::InputError if any problem was recorded.
     void throw_if_problems();

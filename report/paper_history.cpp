@@ -18,8 +18,9 @@ std::string phases_words(const calc::Service& s) {
 }
 
 // An option's rates for every phase the service charges (budget-first rates from the census).
-std::vector<RateEntry> option_rates(const calc::Census& census, const calc::Service& s, const calc::RateOption& o) {
-    const calc::RatesByPhase by_phase = calc::effective_rates(census, s, o);
+std::vector<RateEntry> option_rates(const calc::Census& census, const calc::Service& s, const calc::RateOption& o,
+                                    const calc::RoundingPolicy& charges) {
+    const calc::RatesByPhase by_phase = calc::effective_rates(census, s, o, charges);
     std::vector<RateEntry> out;
     for (calc::Phase p : s.phases)
         for (const auto& [factor, rate] : by_phase[calc::index_of(p)])
@@ -78,7 +79,7 @@ std::vector<RateHistoryRow> rate_history(const Paper& p) {
             if (const calc::Service* before = r.previous->find(s.id)) {
                 const calc::RateOption& o = before->selected_option();
                 rows.push_back({i, r.previous->year, before->options.size() > 1 ? o.label : "",
-                                option_rates(r.census, *before, o), before->phases.empty() ? "Not agreed" : "",
+                                option_rates(r.census, *before, o, r.previous->rounding), before->phases.empty() ? "Not agreed" : "",
                                 r.previous->year + " schedule"});
             }
         for (std::size_t o = 0; o < s.options.size(); ++o) {
@@ -87,7 +88,7 @@ std::vector<RateHistoryRow> rate_history(const Paper& p) {
                 const std::string tag = option_tag(s, o);
                 label = s.options[o].label + (tag.empty() ? "" : " (" + tag + ")");
             }
-            rows.push_back({i, r.schedule.year, label, option_rates(r.census, s, s.options[o]), "", r.schedule.year + " schedule"});
+            rows.push_back({i, r.schedule.year, label, option_rates(r.census, s, s.options[o], r.schedule.rounding), "", r.schedule.year + " schedule"});
         }
         for (RateHistoryRow& row : rows) out.push_back(std::move(row));
     }
@@ -114,7 +115,7 @@ std::vector<AppendixFigure> appendix_figures(const Paper& p, const std::string& 
         if (&r.schedule.services[t.service] != s) continue;
         const calc::RateOption& o = s->options[t.option];
         const std::string of = s->options.size() > 1 ? " (" + o.label + ")" : "";
-        const std::vector<RateEntry> rates = option_rates(r.census, *s, o);
+        const std::vector<RateEntry> rates = option_rates(r.census, *s, o, r.schedule.rounding);
         out.push_back({"Rate " + r.schedule.year + of, rates_words(*s, rates), "calculated"});
         std::string phases;  // each phase's total, when the service charges more than one
         if (t.phases.size() > 1)

@@ -20,21 +20,30 @@ std::string precision_words(long long pounds) {
     return pounds == 1 ? "£1" : format_pounds(calc::Decimal(pounds), 0);
 }
 
-// The budget-first working: "£270,700 ÷ 24,432 pupils (AWPU, primary) = £11.0797… → £11.080 (rounded up to 3
-// places); raises £270,706.56, £6.56 above the budget".
+// The budget-first working: "£270,700 ÷ 300 pupils (schools charged) = £902.3333… → £902.334 (rounded up
+// to 3 places); the schools' charges, each rounded half_up to the penny, add to £270,700.20, £0.20 above the
+// budget" — and, when the first rate's pennies fell short, the rule that raised it and by how much.
 std::string budget_text(const calc::BudgetWorking& w) {
     const std::string units(calc::row_of(w.basis).units);
     std::string text = format_pounds_exact(w.budget) + " ÷ " + calc::format_count(w.base) + " " + units +
                        (w.phase ? " (" + std::string(calc::name_of(*w.phase)) + " schools charged)" : " (schools charged)") +
                        " = ";
-    if (w.base.is_zero()) return text + "no count to spread it over: rate £0, no school charged";
+    if (w.base.is_zero())
+        return text + "no count to spread it over: rate £0, no school charged" +
+               (w.unmet() ? " (refused: the budget cannot be met)" : "");
+    const std::string charges = "the schools' charges, each " + calc::rounded_words(w.charges_rounded) + ",";
+    text += model::quotient_text(w.budget, w.base, w.places + 2) + " → " + calc::format_pounds(w.first_rate, w.places) +
+            " (rounded " + std::string(calc::name_of(w.round)) + " to " + std::to_string(w.places) + " places)";
+    if (w.raised_to_meet())
+        text += ", at which " + charges + " would add to " + format_pounds(w.first_charged.value, 2) + ", short of the budget; so " +
+                calc::format_pounds(w.rate, w.places) + ", the lowest rate to " + std::to_string(w.places) +
+                " places whose charges meet the budget: they add to ";
+    else
+        text += "; " + charges + " add to ";
     const calc::Decimal diff = w.difference();
-    text += model::quotient_text(w.budget, w.base, w.places + 2) + " → " + calc::format_pounds(w.rate, w.places) + " (rounded " +
-            std::string(calc::name_of(w.round)) + " to " + std::to_string(w.places) + " places); raises " +
-            format_pounds_exact(w.raised());
+    text += format_pounds(w.charged.value, 2);
     if (diff.is_zero()) return text + ", the budget exactly";
-    return text + ", " + format_pounds_exact(diff.sign() > 0 ? diff : calc::Decimal(0) - diff) +
-           (diff.sign() > 0 ? " above" : " below") + " the budget";
+    return text + ", " + format_pounds_exact(diff) + " above the budget";
 }
 
 // Notes wherever presented figures do not add to the presented total beside them.
@@ -292,8 +301,10 @@ void write_tables_json(std::ostream& out, const TablesReport& r) {
                       {"base", w.base.to_string()},
                       {"places", w.places},
                       {"round", calc::name_of(w.round)},
+                      {"first_rate", w.first_rate.to_string()},
                       {"rate", w.rate.to_string()},
                       {"raised", w.raised().to_string()},
+                      {"charged", w.charged.value.to_string()},
                       {"difference", w.difference().to_string()},
                       {"working", budget_text(w)}};
             if (w.phase) b["phase"] = calc::name_of(*w.phase);

@@ -231,7 +231,8 @@ TEST(WidgetsDevon, DevonSessionShowsItsOwnLedgerOrSaysThereIsNone) {
     const calc::Service& contingency = s.proposal().services[service(s, "contingency")];
     ASSERT_TRUE(contingency.selected_option().budget.has_value());
     EXPECT_EQ(contingency.selected_option().budget->budget, d("460000")) << with.ui.status;
-    const auto rate_now = calc::effective_rate(s.census(), contingency, contingency.selected_option(), calc::Factor::AWPU, calc::Phase::primary);
+    const auto rate_now = calc::effective_rate(s.census(), contingency, contingency.selected_option(), calc::Factor::AWPU, calc::Phase::primary,
+                                               s.proposal().rounding);
     ASSERT_TRUE(rate_now.has_value());
     EXPECT_EQ(rate_now->value, d("16.042"));  // £460,000 ÷ 28,676 pupils = 16.04129… → up to £16.042
     // What it costs the school shows a budget-first service's working too (count × the rate its budget gives).

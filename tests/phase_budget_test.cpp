@@ -8,6 +8,7 @@
 #include "census/census_loader.hpp"
 #include "rates/schedule_loader.hpp"
 #include "rates/schedule_writer.hpp"
+#include "report/tables_report.hpp"
 
 #include <gtest/gtest.h>
 
@@ -74,14 +75,14 @@ TEST(PhaseRates, EachSchoolIsChargedItsPhasesRate) {
     EXPECT_EQ(eal.exact_by_phase[calc::index_of(Phase::secondary)].value, d("165.90"));
     EXPECT_EQ(eal.by_phase_factor[calc::index_of(Phase::primary)][calc::index_of(Factor::EAL3)].value, d("105.05"));
     // The GUI's question: what does this service charge a secondary per EAL3 pupil?
-    EXPECT_EQ(calc::effective_rate(c, s.services[0], s.services[0].options[0], Factor::EAL3, Phase::secondary)->value, d("16.34"));
+    EXPECT_EQ(calc::effective_rate(c, s.services[0], s.services[0].options[0], Factor::EAL3, Phase::secondary, s.rounding)->value, d("16.34"));
 }
 
 TEST(BudgetFirst, TheRateIsTheBudgetOverTheChargedBase) {
     const calc::Schedule s = rates::load_schedule(kSchedule, "r.toml");
     const calc::Census c = census::load_census(kCensus, "c.csv");
     // Base: 100 + 200 pupils (the academy and the exempt school are not charged).
-    const auto working = calc::budget_working(c, s.services[1], s.services[1].options[0]);
+    const auto working = calc::budget_working(c, s.services[1], s.services[1].options[0], s.rounding);
     ASSERT_EQ(working.size(), 1u);
     EXPECT_EQ(working[0].base, d("300"));
     EXPECT_EQ(working[0].rate, d("902.334"));  // £270,700 ÷ 300 = £902.3333… rounded up to 3 places
@@ -94,7 +95,92 @@ TEST(BudgetFirst, TheRateIsTheBudgetOverTheChargedBase) {
     // The rate rises as the base shrinks: the secondary converts.
     calc::Census fewer = c;
     fewer.schools[1].governance = calc::Governance::academy;
-    EXPECT_EQ(calc::budget_working(fewer, s.services[1], s.services[1].options[0])[0].rate, d("2707"));
+    EXPECT_EQ(calc::budget_working(fewer, s.services[1], s.services[1].options[0], s.rounding)[0].rate, d("2707"));
+}
+
+std::string first_problem(const std::string& text);
+
+// Issue 18: with the default settings (rate rounded up, each school's charge
+// rounded half up to the penny) the charges could add to pennies below the
+// budget while the note said it was met. £10 ÷ 3 pupils = £3.3333… → £3.334;
+// each school's £3.334 rounds to £3.33, and 3 × £3.33 = £9.99. The rate is
+// raised a unit of its last place at a time until the pennies meet it:
+// £3.335 → £3.34 a school, £10.02.
+TEST(BudgetFirst, ThePenniesChargedMeetTheBudget) {
+    const calc::Schedule s = rates::load_schedule(R"([schedule]
+authority = "Test"
+year = "2025-26"
+
+[[service]]
+id = "contingency"
+name = "Contingency"
+kind = "de-delegated"
+phases = ["primary"]
+budget = "10"
+places = 3
+)", "r.toml");
+    const calc::Census c = census::load_census("URN,Phase,Governance,NOR\n1,primary,maintained,1\n2,primary,maintained,1\n"
+                                               "3,primary,maintained,1\n", "c.csv");
+    const auto working = calc::budget_working(c, s.services[0], s.services[0].options[0], s.rounding);
+    ASSERT_EQ(working.size(), 1u);
+    EXPECT_EQ(working[0].first_rate, d("3.334"));
+    EXPECT_EQ(working[0].first_charged.value, d("9.99"));
+    EXPECT_EQ(working[0].rate, d("3.335"));
+    EXPECT_EQ(working[0].charged.value, d("10.02"));
+    EXPECT_EQ(working[0].difference(), d("0.02"));
+    const calc::ServiceResult r = calc::calculate_service(c, s, 0, 0);
+    EXPECT_EQ(r.sum_of_rounded.value, d("10.02"));
+    // The note states the rule and the pennies against the budget.
+    const report::TablesReport report(c, s, nullptr);
+    std::string notes;
+    for (const std::string& n : report::service_notes(report, report.tables[0])) notes += n + "\n";
+    EXPECT_NE(notes.find("Budget-first rate: £10.00 ÷ 3 pupils (schools charged) = £3.33333… → £3.334 (rounded up to 3 places), at "
+                         "which the schools' charges, each rounded half_up to the penny, would add to £9.99, short of the "
+                         "budget; so £3.335, the lowest rate to 3 places whose charges meet the budget: they add to £10.02, "
+                         "£0.02 above the budget."),
+              std::string::npos)
+        << notes;
+}
+
+// Issue 18: a budget over a zero basis raised £0 and exited 0.
+TEST(BudgetFirst, ABudgetWithNoCountToSpreadOverIsRefusedAtItsLine) {
+    const calc::Schedule s = rates::load_schedule(R"([schedule]
+authority = "Test"
+year = "2025-26"
+
+[[service]]
+id = "contingency"
+name = "Contingency"
+kind = "de-delegated"
+phases = ["primary", "secondary"]
+basis = "FSM"
+[service.phase_budget]
+primary = "£1,000"
+secondary = "£500"
+)", "r.toml");
+    // The only secondary is an academy; the primary has FSM pupils.
+    const calc::Census c = census::load_census("URN,Phase,Governance,NOR,FSM\n1,primary,maintained,100,10\n"
+                                               "2,secondary,academy,900,90\n", "c.csv");
+    try {
+        calc::calculate(c, s);
+        FAIL() << "accepted";
+    } catch (const calc::InputError& e) {
+        ASSERT_EQ(e.diagnostics.size(), 1u);
+        EXPECT_EQ(e.diagnostics[0].to_string(),
+                  "r.toml:13: contingency.phase_budget.secondary: budget £500.00 for contingency: the secondary schools it "
+                  "charges have no FSM count on this census (its FSM basis adds to 0), so it would raise £0; give a budget of 0, "
+                  "a basis they have, or drop the phase");
+    }
+    // A budget of £0 there raises what it asks: accepted.
+    calc::Schedule zero = s;
+    zero.services[0].options[0].budget->phase_budgets[1].second = d("0");
+    EXPECT_EQ(calc::calculate(c, zero).services[0].sum_of_rounded.value, d("1000.00"));  // 10 FSM × £100
+    // A phase budget on a basis that phase never has is refused on load.
+    EXPECT_EQ(first_problem("[schedule]\nauthority = \"T\"\nyear = \"2025-26\"\n\n[[service]]\nid = \"s\"\nname = \"S\"\n"
+                            "kind = \"education-function\"\nphases = [\"primary\", \"special\"]\n[service.phase_budget]\n"
+                            "primary = \"100\"\nspecial = \"50\"\n"),
+              "r.toml:12: s.phase_budget.special: the AWPU basis has no count in special schools, so this budget would raise £0 "
+              "(a special school pays on PLACE or LUMP; give 0 or another basis)");
 }
 
 TEST(BudgetFirst, PhaseBudgetsGiveEachPhaseItsOwnRate) {
@@ -115,7 +201,7 @@ primary = "£1,000"
 secondary = "999.99"
 )", "r.toml");
     const calc::Census c = census::load_census(kCensus, "c.csv");
-    const auto working = calc::budget_working(c, s.services[0], s.services[0].options[0]);
+    const auto working = calc::budget_working(c, s.services[0], s.services[0].options[0], s.rounding);
     ASSERT_EQ(working.size(), 2u);
     EXPECT_EQ(working[0].base, d("4"));            // school 1's 4 FSM pupils (school 4 is exempt)
     EXPECT_EQ(working[0].rate, d("250.0000"));

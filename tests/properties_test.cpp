@@ -1,6 +1,7 @@
 // Invariants over many generated censuses and schedules.
 #include "calc/compare.hpp"
 #include "calc/deduction.hpp"
+#include "calc/effective_rates.hpp"
 #include "calc/number_text.hpp"
 #include "calc/per_school.hpp"
 #include "census/census_loader.hpp"
@@ -130,6 +131,76 @@ TEST(Properties, ACensusWrittenAndReadBackGivesTheSameTotals) {
         EXPECT_EQ(a.exact_total, b.exact_total);
         EXPECT_EQ(a.sum_of_rounded, b.sum_of_rounded);
     }
+}
+
+// Issue 18: random budget-first schedules (one budget or one per phase, any
+// basis, places, rate mode and charge mode). Every budget with a count to
+// spread over is met by the pennies charged, and those pennies are what
+// calculate() charges; one without a count is refused (never £0 and exit 0).
+// tests/peer_test.sh checks the same schedules' figures against the Python peer.
+calc::Schedule random_budget_schedule(std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    auto pick = [&](std::uint64_t n) { return rng() % n; };
+    calc::Schedule s;
+    s.authority = "Test";
+    s.year = "2025-26";
+    s.rounding.mode = calc::kAllRoundingModes[pick(calc::kAllRoundingModes.size())];
+    const calc::Phase mainstream[] = {calc::Phase::primary, calc::Phase::secondary, calc::Phase::all_through};
+    const calc::Factor bases[] = {calc::Factor::AWPU, calc::Factor::FSM, calc::Factor::EAL3, calc::Factor::LUMP,
+                                  calc::Factor::IDACI_A};
+    for (int i = 0; i < 4; ++i) {
+        calc::Service svc;
+        svc.id = "b" + std::to_string(i);
+        svc.name = svc.id;
+        for (calc::Phase p : mainstream)
+            if (pick(3)) svc.phases.push_back(p);
+        if (svc.phases.empty()) svc.phases.push_back(calc::Phase::primary);
+        calc::RateOption option;
+        option.id = "budget";
+        calc::BudgetRule rule;
+        rule.basis = bases[pick(std::size(bases))];
+        rule.places = 2 + static_cast<int>(pick(3));
+        rule.round = calc::kAllRoundingModes[pick(calc::kAllRoundingModes.size())];
+        auto budget = [&] { return Decimal::from_units(static_cast<long long>(pick(50'000'000)), 2); };
+        if (pick(2)) rule.budget = budget();
+        else
+            for (calc::Phase p : svc.phases) rule.phase_budgets.push_back({p, budget()});
+        option.budget = rule;
+        svc.options.push_back(option);
+        s.services.push_back(svc);
+    }
+    return s;
+}
+
+TEST(Properties, EveryBudgetFirstBudgetIsMetByThePenniesCharged) {
+    int raised = 0;
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        // Small censuses too, where rounding each school's charge matters most.
+        const calc::Census census = census::synthetic_census({5 + 20 * seed, 3, seed});
+        const calc::Schedule schedule = random_budget_schedule(seed * 104729);
+        for (std::size_t s = 0; s < schedule.services.size(); ++s) {
+            const calc::Service& service = schedule.services[s];
+            const auto working = calc::budget_working(census, service, service.options[0], schedule.rounding);
+            bool unmet = false;
+            for (const calc::BudgetWorking& w : working) unmet = unmet || w.unmet();
+            if (unmet) {
+                EXPECT_THROW(calc::calculate_service(census, schedule, s, 0), calc::InputError) << seed;
+                continue;
+            }
+            const calc::ServiceResult r = calc::calculate_service(census, schedule, s, 0);
+            for (const calc::BudgetWorking& w : working) {
+                EXPECT_GE(w.charged.value, w.budget) << seed << " " << service.id;
+                const calc::Money charged = w.phase ? r.rounded_by_phase[calc::index_of(*w.phase)] : r.sum_of_rounded;
+                EXPECT_EQ(w.charged, charged) << seed << " " << service.id;
+                if (w.raised_to_meet()) {
+                    ++raised;
+                    EXPECT_LT(w.first_charged.value, w.budget);
+                    EXPECT_GT(w.rate, w.first_rate);
+                }
+            }
+        }
+    }
+    EXPECT_GT(raised, 0);  // the cases include first rates whose pennies fell short
 }
 
 TEST(Properties, SyntheticCensusIsTheSameForASeed) {

@@ -9,8 +9,12 @@ maintained special schools, per place only. Per-phase rates
 ([service.phase_rates.<phase>]) replace the service-wide rates for that
 phase's schools, factor by factor; a budget-first service's rate is its
 budget (or its phase's budget) / the basis count over the schools it charges,
-rounded to `places` with `round` (default up). Blank, z, x, c cells are no
-count (this peer refuses nothing; it is run on inputs dedeleg accepts).
+rounded to `places` with `round` (default up), then raised one unit of its
+last place at a time while the schools' charges, each rounded to the penny
+with the schedule's mode, add to less than the budget. Blank, z, x, c cells
+are no count. This peer refuses one thing only: a budget above zero whose
+basis count over its schools is zero (it exits 3 naming the service and
+phase, where dedeleg exits 2); otherwise it is run on inputs dedeleg accepts.
 
 Usage: python3 calc.py SCHEDULE.toml CENSUS.csv OUT.csv
 """
@@ -64,7 +68,11 @@ def applies(phase, factor):
     return factor == "LUMP" or (factor == "PLACE" if phase == "special" else factor != "PLACE")
 
 
-def phase_rates(sid, kind, phases, option, rows):
+class UnmetBudget(Exception):
+    pass
+
+
+def phase_rates(sid, kind, phases, option, rows, charge_mode):
     """{phase: {FACTOR: rate}} for one service option."""
     if "budget" in option or "phase_budget" in option:
         basis = option.get("basis", "AWPU").upper()
@@ -74,10 +82,15 @@ def phase_rates(sid, kind, phases, option, rows):
                    else {p.lower(): number(str(v)) for p, v in option["phase_budget"].items()})
         out = {}
         for which, budget in budgets.items():
-            base = sum((c.get(basis, Decimal(0)) for r, ph, c, ex in rows
-                        if (which is None or ph == which) and charges(r, ph, ex, sid, kind, phases) and applies(ph, basis)),
-                       Decimal(0))
+            counts = [c.get(basis, Decimal(0)) for r, ph, c, ex in rows
+                      if (which is None or ph == which) and charges(r, ph, ex, sid, kind, phases) and applies(ph, basis)]
+            base = sum(counts, Decimal(0))
+            if not base and budget > 0:
+                raise UnmetBudget(f"{sid}: no {basis} count among the {which or 'charged'} schools for a budget of {budget}")
             rate = (budget / base).quantize(places, rounding=mode) if base else Decimal(0)
+            # Raised a unit at a time until the schools' pennies add to the budget.
+            while base and sum(((rate * n).quantize(PENNY, rounding=charge_mode) for n in counts), Decimal(0)) < budget:
+                rate += places
             for ph in phases:
                 if which is None or ph == which:
                     out[ph] = {basis: rate}
@@ -107,7 +120,11 @@ def main():
         rows = [read_school({k.strip().lower(): v for k, v in r.items()}) for r in csv.DictReader(f)]
 
     # Each service's rates per phase: {phase: {FACTOR: rate}}.
-    tables = [phase_rates(sid, kind, phases, chosen, rows) for sid, kind, phases, chosen in services]
+    try:
+        tables = [phase_rates(sid, kind, phases, chosen, rows, mode) for sid, kind, phases, chosen in services]
+    except UnmetBudget as e:
+        print(f"peer: unmet budget: {e}", file=sys.stderr)
+        sys.exit(3)
     out = ["URN,LAESTAB,School,Phase," + ",".join(s[0] for s in services) + ",Total"]
     totals = [Decimal(0)] * len(services)
     for r, phase, counts, exempt in rows:
