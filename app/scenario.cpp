@@ -59,6 +59,9 @@ void Scenario::recompute(std::optional<std::size_t> only_service) {
 }
 
 void Scenario::edit(calc::Schedule next, std::optional<std::size_t> only_service) {
+    // A budget the edit leaves with nothing to spread over (a phase voted out, a budget typed for an
+    // empty phase) is refused here, calc::InputError, before the proposal changes (issue 18).
+    for (const calc::Service& s : next.services) (void)calc::effective_rates(census_, s, s.selected_option(), next.rounding);
     undo_.push_back(proposal_);
     redo_.clear();
     proposal_ = std::move(next);
@@ -118,8 +121,6 @@ void Scenario::set_budget(std::size_t service, std::optional<calc::Phase> phase,
         if (it == option.budget->phase_budgets.end()) throw std::invalid_argument(s.id + " has no budget for that phase");
         it->second = budget;
     }
-    // A budget with nothing to spread it over is refused before it becomes the proposal (calc::InputError).
-    (void)calc::effective_rates(census_, s, option, next.rounding);
     edit(std::move(next), service);  // the rate is re-derived from the budget on this census
 }
 

@@ -58,10 +58,10 @@ Decimal meeting_rate(const std::vector<const School*>& schools, Factor basis, co
 }
 
 std::string phase_words(const BudgetWorking& w, const Service& service) {
-    if (w.phase) return "the " + std::string(name_of(*w.phase)) + " schools";
+    if (w.phase) return "the " + std::string(name_of(*w.phase)) + " schools it charges";
     std::string phases;
     for (Phase p : service.phases) phases += (phases.empty() ? "" : ", ") + std::string(name_of(p));
-    return "the schools of any phase it charges (" + phases + ")";
+    return "the schools it charges (" + phases + ")";
 }
 
 }  // namespace
@@ -121,7 +121,7 @@ Diagnostic unmet_budget(const BudgetWorking& w, const Service& service) {
             w.written_at.key.empty() ? service.id + (w.phase ? ".phase_budget." + std::string(name_of(*w.phase)) : ".budget")
                                      : w.written_at.key,
             "budget " + format_pounds_exact(w.budget) + " for " + service.id + ": " + phase_words(w, service) +
-                " it charges have no " + basis + " count on this census (its " + basis +
+                " have no " + basis + " count on this census (its " + basis +
                 " basis adds to 0), so it would raise £0; give a budget of 0, a basis they have, or drop the phase"};
 }
 

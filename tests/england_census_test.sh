@@ -48,7 +48,7 @@ PY
 # A Devon-style schedule on the Devon cut: per-phase rates, a 3-place rate, a budget-first service.
 "$dedeleg" tables --rates "$root/tests/data/devon-style.toml" --census "$dir/devon.csv" > "$dir/devon-tables.md"
 grep -qF '| Amount | £15.812 | £15.785 |  |' "$dir/devon-tables.md"
-grep -qF -- '- Budget-first rate: £270,700.00 ÷ 28,676 pupils (schools charged) = £9.43994… → £9.440 (rounded up to 3 places); raises £270,701.44, £1.44 above the budget.' "$dir/devon-tables.md"
+grep -qF -- "- Budget-first rate: £270,700.00 ÷ 28,676 pupils (schools charged) = £9.43994… → £9.440 (rounded up to 3 places); the schools' charges, each rounded half_up to the penny, add to £270,701.44, £1.44 above the budget." "$dir/devon-tables.md"
 "$dedeleg" calc --rates "$root/tests/data/devon-style.toml" --census "$dir/devon.csv" --out "$dir/devon-style.csv" 2>/dev/null
 grep -qx '113066,8782009,Clyst St Mary Primary School,primary,2782.91,56.30,1661.44,4500.65' "$dir/devon-style.csv"
 echo "england census test: 1 passed, 0 failed"
